@@ -1,0 +1,301 @@
+//! A small CSV reader that keeps the line and column of every field.
+//!
+//! The matrix files are edited by hand and by spreadsheets, and each diagnostic must point at
+//! the exact field to fix. General CSV readers report a record's line but not where each field
+//! starts, so this reader is written for the job: RFC 4180 quoting, a UTF-8 byte-order mark,
+//! CRLF or LF line endings, a last line without a newline, whitespace around values, and blank
+//! lines (a spreadsheet's `,,,` included) skipped.
+
+use crate::diagnostic::{Diagnostic, Location};
+
+/// The largest source file read, in bytes. The matrix files are a few kilobytes; anything this
+/// large is a mistake (a wrong file, a runaway export), refused before it is read into memory.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// One field of a record: its text with surrounding whitespace removed and quotes undone, and
+/// where its text starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    pub text: String,
+    pub at: Location,
+}
+
+/// One record (a row of the spreadsheet) and the location of its first character.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    pub at: Location,
+    pub fields: Vec<Field>,
+}
+
+/// Splits a CSV file into records, or says where and why it cannot.
+pub fn read(path: &str, bytes: &[u8]) -> Result<Vec<Record>, Diagnostic> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path, bytes.len() as u64));
+    }
+    let text = decode(path, bytes)?;
+    Reader::new(path, text).records()
+}
+
+/// The diagnostic for a file over [`MAX_FILE_BYTES`]; callers that can see a file's size
+/// before reading it use this to refuse it unread.
+pub fn too_large(path: &str, len: u64) -> Diagnostic {
+    Diagnostic::error(
+        &Location::new(path, 1, 1),
+        format!(
+            "file is {len} bytes, over the limit of {MAX_FILE_BYTES} bytes for a matrix source; \
+             is this the right file?"
+        ),
+    )
+}
+
+/// Checks that the bytes are UTF-8 without NUL bytes, and drops a byte-order mark.
+fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = &bytes[..error.valid_up_to()];
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let at = location_after(path, valid);
+            return Err(Diagnostic::error(
+                &at,
+                format!(
+                    "invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8 \
+                     (in a spreadsheet: CSV UTF-8)",
+                    bytes[error.valid_up_to()]
+                ),
+            ));
+        }
+    };
+    if let Some(nul) = text.find('\0') {
+        let at = location_after(path, &text[..nul]);
+        return Err(Diagnostic::error(
+            &at,
+            "NUL byte in a text file; is this a binary or UTF-16 file? save it as UTF-8 CSV",
+        ));
+    }
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// The location of the character that follows `before`, the start of a file.
+fn location_after(path: &str, before: &str) -> Location {
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    let column = before[line_start..].chars().count() + 1;
+    Location::new(path, clamp(line), clamp(column))
+}
+
+fn clamp(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// A cursor over the text that counts lines and columns as it goes.
+struct Reader<'a> {
+    path: &'a str,
+    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    line: u32,
+    column: u32,
+}
+
+impl<'a> Reader<'a> {
+    fn new(path: &'a str, text: &'a str) -> Self {
+        Reader {
+            path,
+            chars: text.chars().peekable(),
+            line: 1,
+            column: 1,
+        }
+    }
+
+    fn here(&self) -> Location {
+        Location::new(self.path, self.line, self.column)
+    }
+
+    fn peek(&mut self) -> Option<char> {
+        self.chars.peek().copied()
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.chars.next()?;
+        if c == '\n' || (c == '\r' && self.peek() != Some('\n')) {
+            self.line = self.line.saturating_add(1);
+            self.column = 1;
+        } else if c != '\r' {
+            self.column = self.column.saturating_add(1);
+        }
+        Some(c)
+    }
+
+    fn records(mut self) -> Result<Vec<Record>, Diagnostic> {
+        let mut records = Vec::new();
+        while self.peek().is_some() {
+            let record = self.record()?;
+            let blank = record.fields.iter().all(|field| field.text.is_empty());
+            if !blank {
+                records.push(record);
+            }
+        }
+        Ok(records)
+    }
+
+    /// Reads one record, up to and including its line ending.
+    fn record(&mut self) -> Result<Record, Diagnostic> {
+        let at = self.here();
+        let mut fields = Vec::new();
+        loop {
+            fields.push(self.field()?);
+            match self.bump() {
+                Some(',') => continue,
+                Some('\r') => {
+                    if self.peek() == Some('\n') {
+                        self.bump();
+                    }
+                    break;
+                }
+                // `field` stops only before `,`, a line ending or the end of the text.
+                _ => break,
+            }
+        }
+        Ok(Record { at, fields })
+    }
+
+    /// Reads one field, leaving the separator or line ending that ends it unread.
+    fn field(&mut self) -> Result<Field, Diagnostic> {
+        self.skip_blanks();
+        if self.peek() == Some('"') {
+            return self.quoted_field();
+        }
+        let at = self.here();
+        let mut text = String::new();
+        while let Some(c) = self.peek() {
+            if matches!(c, ',' | '\n' | '\r') {
+                break;
+            }
+            text.push(c);
+            self.bump();
+        }
+        let text = text.trim_end().to_owned();
+        Ok(Field { text, at })
+    }
+
+    fn quoted_field(&mut self) -> Result<Field, Diagnostic> {
+        let quote = self.here();
+        self.bump();
+        let at = self.here();
+        let mut text = String::new();
+        loop {
+            match self.bump() {
+                None => {
+                    return Err(Diagnostic::error(
+                        &quote,
+                        "unterminated quote: this field opens with `\"` and never closes; \
+                         add the closing `\"` (write `\"\"` for a quote inside a field)",
+                    ))
+                }
+                Some('"') if self.peek() == Some('"') => {
+                    self.bump();
+                    text.push('"');
+                }
+                Some('"') => break,
+                Some(c) => text.push(c),
+            }
+        }
+        self.skip_blanks();
+        match self.peek() {
+            None | Some(',' | '\n' | '\r') => {}
+            Some(_) => {
+                return Err(Diagnostic::error(
+                    &self.here(),
+                    "text after a closing quote; put the whole field inside the quotes",
+                ))
+            }
+        }
+        let trimmed = text.trim_start();
+        let at = at.shifted(text.chars().count() - trimmed.chars().count());
+        let text = trimmed.trim_end().to_owned();
+        Ok(Field { text, at })
+    }
+
+    fn skip_blanks(&mut self) {
+        while matches!(self.peek(), Some(' ' | '\t')) {
+            self.bump();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(records: &[Record]) -> Vec<Vec<&str>> {
+        records
+            .iter()
+            .map(|r| r.fields.iter().map(|f| f.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn reads_fields_with_their_columns() {
+        let records = read("m.csv", b"id,name\nv1, SPEKE v1 \n").unwrap();
+        assert_eq!(texts(&records), [["id", "name"], ["v1", "SPEKE v1"]]);
+        let name = &records[1].fields[1];
+        assert_eq!((name.at.line, name.at.column), (2, 5));
+    }
+
+    #[test]
+    fn spreadsheet_variants_read_the_same() {
+        let plain = read("m.csv", b"a,b\n1,2\n").unwrap();
+        let variants: [&[u8]; 5] = [
+            b"\xef\xbb\xbfa,b\r\n1,2\r\n",
+            b"a,b\n1,2",
+            b"\"a\",\"b\"\n1,\"2\"\n",
+            b"a ,  b\n 1,2 \n,,\n",
+            b"a,b\r\n\r\n1,2\r\n",
+        ];
+        for bytes in variants {
+            assert_eq!(texts(&read("m.csv", bytes).unwrap()), texts(&plain));
+        }
+    }
+
+    #[test]
+    fn quotes_keep_commas_newlines_and_doubled_quotes() {
+        let records = read("m.csv", b"\"a, \"\"b\"\"\nc\",d\n").unwrap();
+        assert_eq!(texts(&records), [["a, \"b\"\nc", "d"]]);
+        assert_eq!(records[0].fields[1].at.line, 2);
+    }
+
+    #[test]
+    fn unterminated_quote_points_at_the_opening_quote() {
+        let error = read("m.csv", b"a,b\n1,\"2\n3,4\n").unwrap_err();
+        assert_eq!((error.line, error.column), (2, 3));
+        assert!(error.message.starts_with("unterminated quote"));
+    }
+
+    #[test]
+    fn text_after_closing_quote_is_an_error() {
+        let error = read("m.csv", b"\"a\"b,c\n").unwrap_err();
+        assert_eq!((error.line, error.column), (1, 4));
+    }
+
+    #[test]
+    fn invalid_utf8_and_nul_are_located() {
+        let error = read("m.csv", b"a,b\n1,\xff\n").unwrap_err();
+        assert_eq!((error.line, error.column), (2, 3));
+        assert!(error.message.contains("invalid UTF-8"));
+        let error = read("m.csv", b"a,b\nx\0y,2\n").unwrap_err();
+        assert_eq!((error.line, error.column), (2, 2));
+        assert!(error.message.contains("NUL byte"));
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let records = read("m.csv", "é√,x\n".as_bytes()).unwrap();
+        assert_eq!(records[0].fields[1].at.column, 4);
+    }
+
+    #[test]
+    fn oversized_input_is_refused() {
+        let bytes = vec![b'a'; MAX_FILE_BYTES as usize + 1];
+        let error = read("m.csv", &bytes).unwrap_err();
+        assert!(error.message.contains("over the limit"));
+    }
+}

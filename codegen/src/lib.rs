@@ -1,0 +1,20 @@
+//! The pure part of speke-matrix: the matrix's CSV text in, a validated model out, and
+//! renderers from the model to Rust source. It reads no files, so every rule is tested on text;
+//! the library's `build.rs`, the macro and the CLI are thin shells around it.
+
+pub mod cell;
+pub mod compile;
+pub mod csv;
+pub mod diagnostic;
+pub mod grid;
+pub mod ident;
+pub mod model;
+pub mod portable;
+pub mod render;
+pub mod table;
+pub mod vocabulary;
+
+pub use compile::{compile, Compiled, SourceFile};
+pub use diagnostic::{Diagnostic, Location, Severity};
+pub use model::{Cell, DrmSystem, Grid, Keys, Matrix, Qualifier, Term, TermKind, Version};
+pub use portable::explain::{explain, is_supported, MatrixView, Query};
