@@ -1,0 +1,3 @@
+//! The `speke-matrix` command (filled in by the CLI work).
+
+fn main() {}
