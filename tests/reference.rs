@@ -25,12 +25,15 @@ const __: Printed = Printed::Blank;
 const YES: Printed = Printed::Check;
 const ROT: Printed = Printed::CheckWithKeyRotation;
 
+/// A row of a table: the endpoint type, and a cell per column.
+type Row = (&'static str, &'static [Printed]);
+
 /// One of the reference's tables: its title, its DRM system columns, and its rows grouped
 /// under the mode headings "Live" and "VOD".
 struct Table {
     version: &'static str,
     columns: &'static [&'static str],
-    sections: &'static [(&'static str, &'static [(&'static str, &'static [Printed])])],
+    sections: &'static [(&'static str, &'static [Row])],
 }
 
 /// "SPEKE v1 – Support matrix for protocol and DRM system".
