@@ -74,6 +74,8 @@
 //! # }
 //! ```
 
+#![warn(missing_docs)]
+
 mod combination;
 mod facts;
 mod qualifier_set;

@@ -21,7 +21,10 @@ use crate::portable::spelling;
 /// assert_eq!(ids::<EndpointType>(), "apple-hls, cmaf-hls, dash, mss");
 /// assert_eq!(<DrmSystem as Term>::KIND, "DRM system");
 /// ```
-pub trait Term: Copy + Eq + Ord + fmt::Debug + fmt::Display + 'static {
+///
+/// The trait is sealed: only the five enums implement it, so that it can gain methods without
+/// breaking code outside this crate.
+pub trait Term: sealed::Sealed + Copy + Eq + Ord + fmt::Debug + fmt::Display + 'static {
     /// Every term of this kind, in the order of its vocabulary file.
     const ALL: &'static [Self];
     /// The kind as messages name it, such as "DRM system".
@@ -36,6 +39,12 @@ pub trait Term: Copy + Eq + Ord + fmt::Debug + fmt::Display + 'static {
     fn aliases(self) -> &'static [&'static str];
     /// The position in [`Term::ALL`].
     fn index(self) -> usize;
+}
+
+/// Keeps [`Term`] to the vocabulary enums.
+pub(crate) mod sealed {
+    /// Implemented by each vocabulary enum, and nothing else.
+    pub trait Sealed {}
 }
 
 /// A word that names no term of the expected kind, from `FromStr`. Its `Display` names the
@@ -168,6 +177,8 @@ macro_rules! vocabulary_enum {
                 self as usize
             }
         }
+
+        impl $crate::vocabulary::sealed::Sealed for $name {}
 
         impl $crate::Term for $name {
             const ALL: &'static [Self] = Self::ALL;
