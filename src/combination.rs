@@ -11,12 +11,18 @@ use crate::{DrmSystem, EndpointType, Mode, Qualifier, QualifierSet, SpekeVersion
 /// ```
 /// use speke_matrix::{Cell, Combination, DrmSystem, EndpointType, Mode, Qualifier, SpekeVersion};
 ///
-/// let live_hls = Combination::new(SpekeVersion::V1, Mode::Live, EndpointType::AppleHls, DrmSystem::Fairplay);
+/// let live_hls = Combination::new(
+///     SpekeVersion::V1,
+///     Mode::Live,
+///     EndpointType::AppleHls,
+///     DrmSystem::Fairplay,
+/// );
 /// let cell = live_hls.cell();
 /// assert!(cell.is_supported());
 /// assert!(cell.offered().unwrap().contains(Qualifier::KeyRotation));
 ///
-/// let v2_vod = Combination::new(SpekeVersion::V2, Mode::Vod, EndpointType::Dash, DrmSystem::Widevine);
+/// let v2_vod =
+///     Combination::new(SpekeVersion::V2, Mode::Vod, EndpointType::Dash, DrmSystem::Widevine);
 /// assert_eq!(v2_vod.cell(), Cell::NotInGrid);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -14,9 +14,12 @@
 //!         .with(Qualifier::KeyRotation);
 //! const _: () = assert!(DASH_WIDEVINE.is_supported());
 //!
-//! let fairplay = Combination::new(SpekeVersion::V2, Mode::Live, EndpointType::Dash, DrmSystem::Fairplay);
+//! let fairplay =
+//!     Combination::new(SpekeVersion::V2, Mode::Live, EndpointType::Dash, DrmSystem::Fairplay);
 //! let error = fairplay.check().unwrap_err();
-//! assert!(error.to_string().starts_with("SPEKE v2 does not support Apple FairPlay on DASH (live)"));
+//! assert!(error
+//!     .to_string()
+//!     .starts_with("SPEKE v2 does not support Apple FairPlay on DASH (live)"));
 //! ```
 //!
 //! # Words
@@ -70,7 +73,8 @@
 //! let refused = serde_json::from_str::<Combination>(
 //!     r#"{"version": "v2", "mode": "live", "endpoint": "dash", "drm": "fairplay"}"#,
 //! );
-//! assert!(refused.unwrap_err().to_string().starts_with("SPEKE v2 does not support Apple FairPlay"));
+//! let message = refused.unwrap_err().to_string();
+//! assert!(message.starts_with("SPEKE v2 does not support Apple FairPlay"));
 //! # }
 //! ```
 

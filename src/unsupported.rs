@@ -13,7 +13,8 @@ use crate::{Combination, DrmSystem, EndpointType, Mode, Qualifier, SpekeVersion}
 /// ```
 /// use speke_matrix::{Combination, DrmSystem, EndpointType, Mode, SpekeVersion};
 ///
-/// let smooth = Combination::new(SpekeVersion::V1, Mode::Live, EndpointType::Mss, DrmSystem::Widevine);
+/// let smooth =
+///     Combination::new(SpekeVersion::V1, Mode::Live, EndpointType::Mss, DrmSystem::Widevine);
 /// let error = smooth.check().unwrap_err();
 /// assert_eq!(error.combination(), smooth);
 /// assert!(error

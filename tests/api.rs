@@ -115,7 +115,8 @@ fn an_unknown_word_lists_the_ids_and_suggests_the_nearest() {
     let error = "key-rotaton".parse::<Qualifier>().unwrap_err();
     assert_eq!(
         error.to_string(),
-        "unknown qualifier `key-rotaton`; expected one of key-rotation (did you mean `key-rotation`?)"
+        "unknown qualifier `key-rotaton`; expected one of key-rotation \
+         (did you mean `key-rotation`?)"
     );
     let error = "v3".parse::<SpekeVersion>().unwrap_err();
     assert!(error

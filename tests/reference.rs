@@ -338,7 +338,10 @@ fn per_version_facts_are_the_reference_ones() {
     for &version in SpekeVersion::ALL {
         assert_eq!(
             version.source(),
-            "https://docs.aws.amazon.com/mediapackage/latest/ug/encryption-choosing-speke-version.html"
+            concat!(
+                "https://docs.aws.amazon.com/mediapackage/latest/ug/",
+                "encryption-choosing-speke-version.html"
+            )
         );
     }
 }

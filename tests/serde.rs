@@ -165,7 +165,10 @@ fn a_combination_is_a_map_of_ids() {
     .with(Qualifier::KeyRotation);
     assert_eq!(
         to_string(&combination).unwrap(),
-        r#"{"version":"v1","mode":"live","endpoint":"apple-hls","drm":"fairplay","qualifiers":["key-rotation"]}"#
+        concat!(
+            r#"{"version":"v1","mode":"live","endpoint":"apple-hls","drm":"fairplay","#,
+            r#""qualifiers":["key-rotation"]}"#
+        )
     );
     let plain = combination.with_qualifiers(QualifierSet::EMPTY);
     assert_eq!(
@@ -343,7 +346,8 @@ fn missing_duplicate_and_unknown_fields_are_refused() {
     assert_eq!(message(&missing), "missing field `drm`");
 
     let duplicate = from_str::<Combination>(
-        r#"{"version": "v1", "mode": "live", "mode": "vod", "endpoint": "dash", "drm": "widevine"}"#,
+        r#"{"version": "v1", "mode": "live", "mode": "vod", "endpoint": "dash",
+            "drm": "widevine"}"#,
     )
     .unwrap_err();
     assert_eq!(message(&duplicate), "duplicate field `mode`");
@@ -370,7 +374,12 @@ fn missing_duplicate_and_unknown_fields_are_refused() {
 #[test]
 fn an_unknown_word_inside_a_combination_is_located() {
     let error = from_str::<Combination>(
-        "{\n  \"version\": \"v1\",\n  \"mode\": \"live\",\n  \"endpoint\": \"dassh\",\n  \"drm\": \"widevine\"\n}",
+        r#"{
+            "version": "v1",
+            "mode": "live",
+            "endpoint": "dassh",
+            "drm": "widevine"
+        }"#,
     )
     .unwrap_err();
     assert_eq!(
