@@ -19,6 +19,8 @@
 //! assert!(error.to_string().starts_with("SPEKE v2 does not support Apple FairPlay on DASH (live)"));
 //! ```
 
+#[cfg(feature = "aws-sdk")]
+pub mod aws;
 mod combination;
 mod facts;
 mod qualifier_set;
