@@ -75,7 +75,7 @@ pub enum Error {
     },
     /// An encryption scheme qualifier other than `cbcs` and `cenc`.
     UnknownEncryptionScheme { qualifier: Qualifier },
-    /// A combination that asks for more than one encryption scheme.
+    /// More than one encryption scheme asked for, by qualifiers or by the options.
     SeveralEncryptionSchemes { schemes: Vec<EncryptionScheme> },
     /// An encryption scheme that a DRM system or its cell does not allow.
     SchemeNotAllowed {
@@ -238,7 +238,7 @@ impl fmt::Display for Error {
             ),
             Error::SeveralEncryptionSchemes { schemes } => write!(
                 f,
-                "the combination asks for the encryption schemes {}, but an endpoint uses one",
+                "the encryption schemes {} are all asked for, but an endpoint uses one",
                 join(&schemes.iter().map(|s| s.id()).collect::<Vec<_>>())
             ),
             Error::SchemeNotAllowed {
@@ -338,5 +338,27 @@ fn contract_text(keys: Keys) -> &'static str {
     match keys {
         Keys::One => "lack of an encryption contract",
         Keys::Several => "encryption contract",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Every endpoint type of the shipped matrix is known, so the message is checked on one of
+    // them; `PackageKind::from_id` is what turns an unknown id into this error.
+    #[test]
+    fn an_unknown_endpoint_type_names_the_ones_the_mapping_knows() {
+        let endpoint = EndpointType::ALL[0];
+        let message = Error::UnknownEndpointType { endpoint }.to_string();
+        assert_eq!(
+            message,
+            format!(
+                "endpoint type `{}` ({}) has no MediaPackage package in speke-matrix's AWS \
+                 mapping; it knows apple-hls, cmaf-hls, dash and mss",
+                endpoint.id(),
+                endpoint.name()
+            )
+        );
     }
 }
