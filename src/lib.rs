@@ -80,6 +80,8 @@
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "aws-sdk")]
+pub mod aws;
 mod combination;
 mod facts;
 mod qualifier_set;
