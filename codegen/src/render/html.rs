@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use super::markdown::{keys_text, offered_text, title, CHECK_MARK};
+use super::markdown::{is_web_address, keys_text, offered_text, title, CHECK_MARK};
 use crate::model::{Cell, Matrix};
 
 /// The command that regenerates the page.
@@ -60,14 +60,12 @@ pub fn render(matrix: &Matrix) -> String {
     for version in &matrix.versions {
         writeln!(
             out,
-            "<li><strong>{}</strong>: CPIX {}, {}. Transcribed from <a href=\"{}\">{}</a> as of \
-             {}.</li>",
+            "<li><strong>{}</strong>: CPIX {}, {}. As of {}, from {}</li>",
             escape(&version.term.name),
             escape(&version.cpix_version),
             keys_text(version.keys),
-            escape(&version.source),
-            escape(&version.source),
-            escape(&version.as_of)
+            escape(&version.as_of),
+            source(&version.source)
         )
         .unwrap();
     }
@@ -84,6 +82,16 @@ pub fn render(matrix: &Matrix) -> String {
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// A version's source: a link if it is a web address, text otherwise.
+fn source(text: &str) -> String {
+    let text = escape(text);
+    if is_web_address(&text) {
+        format!("<a href=\"{text}\">{text}</a>")
+    } else {
+        text
+    }
 }
 
 /// One version's grid as a table: DRM systems as columns, a row group per mode.

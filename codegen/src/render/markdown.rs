@@ -29,10 +29,15 @@ pub const README_END: &str = "<!-- support-matrix:end -->";
 /// The sign the reference prints in a supported cell.
 pub const CHECK_MARK: &str = "√";
 
-/// The whole support matrix document: the generated notice, a title, the legend, the facts of
-/// each version, then a table per version.
+/// The whole support matrix document as committed at [`DOC_PATH`]: the generated notice, a
+/// title, the legend, the facts of each version, then a table per version.
 pub fn document(matrix: &Matrix) -> String {
-    let mut out = notice(COMMAND);
+    document_with_command(matrix, COMMAND)
+}
+
+/// The document, naming another command as the one that regenerates it.
+pub fn document_with_command(matrix: &Matrix, command: &str) -> String {
+    let mut out = notice(command);
     out.push_str("\n# SPEKE support matrix\n\n");
     out.push_str(&body(matrix, 2));
     out
@@ -57,22 +62,23 @@ pub fn notice(command: &str) -> String {
 fn body(matrix: &Matrix, level: usize) -> String {
     let heading = "#".repeat(level);
     let mut out = String::new();
+    // The prose is wrapped as a person would write it; only the tables run long.
     out.push_str(
-        "Which DRM systems AWS Elemental MediaPackage supports through SPEKE, for each SPEKE \
-         version, live or VOD, and endpoint type. A check mark (√) marks a supported \
-         combination and is followed by what the cell offers, such as key rotation; an empty \
-         cell is not supported.\n\n",
+        "Which DRM systems AWS Elemental MediaPackage supports through SPEKE, for each SPEKE\n\
+         version, live or VOD, and endpoint type. A check mark (√) marks a supported combination\n\
+         and is followed by what the cell offers, such as key rotation; an empty cell is not\n\
+         supported.\n\n",
     );
     writeln!(out, "{heading} SPEKE versions\n").unwrap();
     for version in &matrix.versions {
         writeln!(
             out,
-            "- **{}**: CPIX {}, {}. Transcribed from <{}> as of {}.",
+            "- **{}**: CPIX {}, {}.\n  As of {}, from\n  {}",
             escape(&version.term.name),
             escape(&version.cpix_version),
             keys_text(version.keys),
-            version.source,
-            version.as_of
+            escape(&version.as_of),
+            source(&version.source),
         )
         .unwrap();
     }
@@ -86,6 +92,22 @@ fn body(matrix: &Matrix, level: usize) -> String {
         out.push_str(&table(matrix, version));
     }
     out
+}
+
+/// A version's source: a web address as a link, anything else (a support case, a date of a
+/// call) as text.
+fn source(text: &str) -> String {
+    if is_web_address(text) {
+        format!("<{text}>")
+    } else {
+        escape(text)
+    }
+}
+
+/// Whether a source is a web address that can be shown as a link.
+pub fn is_web_address(text: &str) -> bool {
+    (text.starts_with("https://") || text.starts_with("http://"))
+        && !text.contains(|c: char| c.is_whitespace() || c == '<' || c == '>')
 }
 
 /// How many keys a version uses, as running text.
@@ -324,7 +346,7 @@ mod tests {
         let first_table = doc.find("| SPEKE v1 – Support matrix").unwrap();
         assert!(facts < first_table);
         assert!(doc.contains("CPIX 2.3, several keys"));
-        assert!(doc.contains("as of 2024-05-01"));
+        assert!(doc.contains("As of 2024-05-01, from\n  <https://example.com/speke>"));
     }
 
     #[test]
@@ -338,6 +360,12 @@ mod tests {
             "with key rotation, cbcs and cenc"
         );
         assert_eq!(offered_text(&m, 0), "");
+    }
+
+    #[test]
+    fn a_source_links_only_if_it_is_a_web_address() {
+        assert_eq!(source("https://example.com/a"), "<https://example.com/a>");
+        assert_eq!(source("support case <42>"), "support case \\<42\\>");
     }
 
     #[test]
