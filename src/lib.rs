@@ -18,6 +18,8 @@
 //! let error = fairplay.check().unwrap_err();
 //! assert!(error.to_string().starts_with("SPEKE v2 does not support Apple FairPlay on DASH (live)"));
 //! ```
+//!
+//! The matrix itself, as tables: [`support_matrix`].
 
 mod combination;
 mod facts;
@@ -51,6 +53,16 @@ pub use qualifier_set::QualifierSet;
 pub use tables::{DrmSystem, EndpointType, Mode, Qualifier, SpekeVersion};
 pub use unsupported::Unsupported;
 pub use vocabulary::{ParseTermError, Term};
+
+// The build script renders these docs into OUT_DIR, rather than this module including the
+// committed docs/support-matrix.md, so that a build from another matrix (SPEKE_MATRIX_DIR)
+// documents the tables it compiled. For the shipped matrix the two texts are the same bytes,
+// which the docs_fresh test checks.
+/// The support matrix as tables, one per SPEKE version, generated from the same CSV files as
+/// the types of this crate.
+pub mod support_matrix {
+    #![doc = include_str!(concat!(env!("OUT_DIR"), "/support-matrix.md"))]
+}
 
 /// The matrix files these tables were compiled from: each file's name and text.
 pub fn matrix_sources() -> &'static [(&'static str, &'static str)] {
