@@ -64,23 +64,24 @@ pub fn report(problem: ReadProblem, output: &mut Output) {
             for diagnostic in &diagnostics {
                 output.stderr.push_str(&format!("{diagnostic}\n"));
             }
-            output.error(summary(&diagnostics));
+            output.error(format!("the matrix has {}", summary(&diagnostics)));
         }
     }
 }
 
-/// "the matrix has 2 errors and 1 warning".
+/// "2 errors and 1 warning".
 pub fn summary(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     format!(
-        "the matrix has {} and {}",
+        "{} and {}",
         count(errors, "error"),
         count(warnings, "warning")
     )
 }
 
-fn count(n: usize, what: &str) -> String {
+/// "1 warning", "2 warnings", "0 warnings".
+pub fn count(n: usize, what: &str) -> String {
     if n == 1 {
         format!("1 {what}")
     } else {

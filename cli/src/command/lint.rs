@@ -6,7 +6,7 @@ use std::path::Path;
 use speke_matrix_build::{compile, Diagnostic, Severity};
 
 use crate::args::LintFormat;
-use crate::matrix_source::{read_dir, shown_dir, summary, ReadProblem};
+use crate::matrix_source::{count, read_dir, shown_dir, summary, ReadProblem};
 use crate::output::{Output, Status};
 
 pub fn run(dir: &Path, format: LintFormat) -> Output {
@@ -45,12 +45,7 @@ pub fn run(dir: &Path, format: LintFormat) -> Output {
     if failed {
         output.error(format!("{shown}: {}", summary(&diagnostics)));
     } else {
-        let warnings = match diagnostics.len() {
-            0 => "no warnings".to_owned(),
-            1 => "1 warning".to_owned(),
-            n => format!("{n} warnings"),
-        };
-        let line = format!("{shown}: valid, {warnings}\n");
+        let line = format!("{shown}: valid, {}\n", count(diagnostics.len(), "warning"));
         match format {
             LintFormat::Text => output.stdout.push_str(&line),
             // The annotations are the result here; the summary is for the log.
