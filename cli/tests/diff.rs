@@ -83,7 +83,8 @@ fn an_edit_between_two_directories_shows_cell_by_cell() {
          - Rows added: DASH (VOD)\n\n\
          | change | mode | endpoint type | DRM system | before | after |\n\
          | --- | --- | --- | --- | --- | --- |\n\
-         | qualifiers-changed | Live | CMAF Apple HLS | Google Widevine | √ cbcs and cenc | √ with key rotation, cbcs and cenc |\n\
+         | qualifiers-changed | Live | CMAF Apple HLS | Google Widevine | √ cbcs and cenc | \
+         √ with key rotation, cbcs and cenc |\n\
          | lost | Live | DASH | Microsoft PlayReady | √ cenc only |  |\n\
          | gained | VOD | DASH | Microsoft PlayReady |  | √ |\n\
          | gained | VOD | DASH | Google Widevine |  | √ |\n",

@@ -601,9 +601,10 @@ mod tests {
         let json = to_json(&versions(&m, 0, 1));
         assert!(json.starts_with("{\n  \"schema\": \"speke-matrix-diff/1\""));
         assert!(json.contains("\"changed\": true"));
-        assert!(json.contains(
-            r#"{"change": "lost", "mode": "live", "endpoint_type": "apple-hls", "drm_system": "fairplay", "before": ["key-rotation"], "after": null}"#
-        ));
+        assert!(json.contains(concat!(
+            r#"{"change": "lost", "mode": "live", "endpoint_type": "apple-hls", "#,
+            r#""drm_system": "fairplay", "before": ["key-rotation"], "after": null}"#
+        )));
         assert!(json.contains(r#""drm_systems_removed": ["fairplay"]"#));
     }
 }

@@ -21,7 +21,8 @@ pub fn run(matrix_dir: &Path, check: bool) -> Output {
         Ok(text) => text,
         Err(error) => {
             output.error(format!(
-                "cannot read {README_PATH}: {error}; run `speke-matrix docs` from the repository root"
+                "cannot read {README_PATH}: {error}; run `speke-matrix docs` from the repository \
+                 root"
             ));
             return output;
         }

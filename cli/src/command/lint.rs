@@ -96,7 +96,8 @@ mod tests {
         );
         assert_eq!(
             annotation(&diagnostic),
-            "::error file=dir%2Cx/a%3Ab.csv,line=3,col=7,title=speke-matrix::100%25 wrong%0Asecond line\n"
+            "::error file=dir%2Cx/a%3Ab.csv,line=3,col=7,title=speke-matrix::100%25 \
+             wrong%0Asecond line\n"
         );
     }
 }

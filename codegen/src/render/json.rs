@@ -343,7 +343,10 @@ mod tests {
     fn vocabulary_carries_ids_names_aliases_and_facts() {
         let json = render(&matrix(&[SCHEMES]));
         for expected in [
-            r#"{"id": "v2", "name": "SPEKE v2", "aliases": [], "cpix_version": "2.3", "keys": "several""#,
+            concat!(
+                r#"{"id": "v2", "name": "SPEKE v2", "aliases": [], "cpix_version": "2.3", "#,
+                r#""keys": "several""#
+            ),
             r#"{"id": "vod", "name": "VOD", "aliases": ["on-demand"]}"#,
             r#""system_id": "edef8ba9-79d6-4ace-a3c8-27dcd51d21ed""#,
             r#""group": "encryption-scheme", "phrase": "with cbcs""#,
@@ -356,12 +359,14 @@ mod tests {
     #[test]
     fn cells_of_the_grids_are_listed_and_others_are_not() {
         let json = render(&matrix(&[]));
-        assert!(json.contains(
-            r#"{"version": "v1", "mode": "live", "endpoint_type": "dash", "drm_system": "playready", "supported": true, "qualifiers": ["key-rotation"]}"#
-        ));
-        assert!(json.contains(
-            r#"{"version": "v1", "mode": "live", "endpoint_type": "dash", "drm_system": "fairplay", "supported": false, "qualifiers": []}"#
-        ));
+        assert!(json.contains(concat!(
+            r#"{"version": "v1", "mode": "live", "endpoint_type": "dash", "drm_system": "playready", "#,
+            r#""supported": true, "qualifiers": ["key-rotation"]}"#
+        )));
+        assert!(json.contains(concat!(
+            r#"{"version": "v1", "mode": "live", "endpoint_type": "dash", "drm_system": "fairplay", "#,
+            r#""supported": false, "qualifiers": []}"#
+        )));
         // SPEKE v2's grid has no FairPlay column and no VOD rows.
         assert!(!json.contains(r#""version": "v2", "mode": "vod""#));
         assert!(!json.contains(

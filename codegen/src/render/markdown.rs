@@ -327,7 +327,8 @@ mod tests {
         let expected = "\
 |  |  |  |  |
 | --- | --- | --- | --- |
-| SPEKE v1 – Support matrix for protocol and DRM system | Microsoft PlayReady | Google Widevine | Apple FairPlay |
+| SPEKE v1 – Support matrix for protocol and DRM system | Microsoft PlayReady | \
+Google Widevine | Apple FairPlay |
 | Live |
 | DASH | √ with key rotation | √ |  |
 | Apple HLS |  |  | √ with key rotation |
