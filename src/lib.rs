@@ -77,6 +77,8 @@
 //! assert!(message.starts_with("SPEKE v2 does not support Apple FairPlay"));
 //! # }
 //! ```
+//!
+//! The matrix itself, as tables: [`support_matrix`].
 
 #![warn(missing_docs)]
 
@@ -116,6 +118,16 @@ pub use qualifier_set::{QualifierIter, QualifierSet};
 pub use tables::{DrmSystem, EndpointType, Mode, Qualifier, SpekeVersion};
 pub use unsupported::Unsupported;
 pub use vocabulary::{ParseTermError, Term};
+
+// The build script renders these docs into OUT_DIR, rather than this module including the
+// committed docs/support-matrix.md, so that a build from another matrix (SPEKE_MATRIX_DIR)
+// documents the tables it compiled. For the shipped matrix the two texts are the same bytes,
+// which the docs_fresh test checks.
+/// The support matrix as tables, one per SPEKE version, generated from the same CSV files as
+/// the types of this crate.
+pub mod support_matrix {
+    #![doc = include_str!(concat!(env!("OUT_DIR"), "/support-matrix.md"))]
+}
 
 /// The matrix files these tables were compiled from: each file's name (such as
 /// `speke-v1.csv`) and text, sorted by name. The macro and the CLI compile them again with
