@@ -67,6 +67,8 @@ pub enum Encryption {
     Hls(HlsEncryption),
     /// CMAF Apple HLS.
     Cmaf(CmafEncryption),
+    /// DASH: its struct has a key rotation interval but no encryption method field, so how
+    /// the segments are encrypted is MediaPackage's choice, not the caller's.
     Dash(DashEncryption),
     /// Microsoft Smooth.
     Mss(MssEncryption),

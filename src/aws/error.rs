@@ -15,111 +15,258 @@ use crate::{
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
-    /// The matrix does not support these combinations; each explains why in the words of
-    /// [`Combination::check`] and the macro.
+    /// The matrix, which follows AWS's documentation, does not support one or more of the
+    /// combinations. Returned by [`speke_key_provider`](crate::aws::speke_key_provider),
+    /// [`encryption`](crate::aws::encryption) and
+    /// [`Protection::check`](crate::aws::Protection::check), with one [`Unsupported`] per
+    /// refused combination, each explaining why in the words of [`Combination::check`] and
+    /// the macro.
     Unsupported(Vec<Unsupported>),
-    /// No combination was given.
+    /// An empty list of combinations was given: an endpoint's encryption names at least one
+    /// DRM system, so there is nothing to configure.
     NoCombination,
-    /// Combinations for one endpoint that differ in more than their DRM system.
+    /// The combinations given for one endpoint differ in more than their DRM system. One key
+    /// provider request serves every DRM system of an endpoint, so they must share the SPEKE
+    /// version, mode, endpoint type and qualifiers such as key rotation.
     MixedCombinations {
+        /// The first combination given, which the others are compared with.
         first: Combination,
+        /// The first later combination that differs from `first` in something other than its
+        /// DRM system.
         other: Combination,
     },
-    /// A mode other than live: origin endpoints package live streams.
-    NotLive { mode: Mode },
-    /// An endpoint type (added to the CSV) that the mapping has no SDK package for.
-    UnknownEndpointType { endpoint: EndpointType },
-    /// The matrix lacks a term, by id, that the mapping needs.
+    /// The combinations are not for live streams. MediaPackage origin endpoints, whose SDK
+    /// values this module builds, package live streams only; VOD packaging configurations
+    /// belong to another API that speke-matrix does not cover.
+    NotLive {
+        /// The mode the combinations name instead of live, such as VOD.
+        mode: Mode,
+    },
+    /// The combinations name an endpoint type that exists in `endpoints.csv` but that this
+    /// mapping has no MediaPackage package for, typically one added to the data after this
+    /// code was written. The mapping knows Apple HLS, CMAF Apple HLS, DASH and Microsoft
+    /// Smooth.
+    UnknownEndpointType {
+        /// The endpoint type without a package.
+        endpoint: EndpointType,
+    },
+    /// The matrix files no longer define a term that the mapping relies on by its CSV id, for
+    /// example after the live mode or the key rotation qualifier was renamed or removed. The
+    /// data, not the caller's input, needs fixing.
     TermNotInMatrix {
+        /// What sort of term is missing: `"mode"`, `"qualifier"` or `"endpoint type"`.
         kind: &'static str,
+        /// The CSV id the mapping looked for, such as `live` or `key-rotation`.
         id: &'static str,
+        /// What the term was needed for, such as origin endpoints, a rotating key, or the SDK
+        /// encryption struct of an endpoint type.
         needed_for: &'static str,
     },
-    /// A key provider setting that MediaPackage requires is empty.
-    EmptyKeyProviderField { field: &'static str },
-    /// A SPEKE version with several keys was given no presets.
-    PresetsRequired { version: SpekeVersion },
-    /// A SPEKE version with one key was given presets.
-    PresetsRefused { version: SpekeVersion },
-    /// An encryption contract on an endpoint type where AWS accepts none.
-    EncryptionContractRefused { endpoint: EndpointType },
-    /// Audio and video presets both `UNENCRYPTED`.
-    BothUnencrypted,
-    /// An SDK encryption contract whose presets AWS would refuse.
-    InvalidPresets {
-        audio: Option<String>,
-        video: Option<String>,
-        reason: &'static str,
+    /// A [`KeyProvider`](crate::aws::KeyProvider) setting that MediaPackage requires is empty
+    /// or only whitespace. Caught before the SDK value is built, since AWS would refuse it
+    /// only when the request is sent.
+    EmptyKeyProviderField {
+        /// The SDK name of the empty setting: `resource_id`, `role_arn` or `url`.
+        field: &'static str,
     },
-    /// A key rotation interval for a combination that does not ask for key rotation.
-    RotationIntervalWithoutKeyRotation { interval: u32 },
-    /// Key rotation asked for beside an encryption contract, where AWS requires it off.
-    KeyRotationWithContract {
-        endpoint: EndpointType,
+    /// The combinations use a SPEKE version with several keys (SPEKE v2), which needs an
+    /// encryption contract, but no presets were given to say how audio and video are keyed.
+    PresetsRequired {
+        /// The SPEKE version of the combinations.
         version: SpekeVersion,
     },
-    /// Key rotation asked for on an endpoint type whose encryption has no interval.
-    NoRotationInterval { endpoint: EndpointType },
-    /// A key rotation interval that the SDK's `i32` cannot hold.
-    RotationIntervalTooLarge { interval: u32 },
-    /// A DRM system whose encryption method on the endpoint type the mapping does not know.
-    NoEncryptionMethod {
+    /// Presets were given for a SPEKE version with one key for all tracks (SPEKE v1), which
+    /// takes no encryption contract; setting one would switch the key provider to SPEKE v2.
+    PresetsRefused {
+        /// The SPEKE version of the combinations.
+        version: SpekeVersion,
+    },
+    /// SPEKE v2 presets were given for an endpoint type whose key provider AWS does not
+    /// accept an encryption contract on: AWS takes one on DASH and CMAF endpoints only.
+    EncryptionContractRefused {
+        /// The endpoint type of the combinations.
         endpoint: EndpointType,
+    },
+    /// The audio and video presets are both `UNENCRYPTED`, which AWS refuses because nothing
+    /// would be encrypted. Returned by [`Presets::split`](crate::aws::Presets::split),
+    /// [`Presets::checked`](crate::aws::Presets::checked) and every conversion to or from the
+    /// SDK's encryption contract.
+    BothUnencrypted,
+    /// An encryption contract read from an SDK value breaks one of AWS's preset rules: a
+    /// preset is missing, `SHARED` is paired with something else, or a preset is one AWS
+    /// does not document (a value this SDK version does not know).
+    InvalidPresets {
+        /// The audio preset as the contract spells it, or `None` where the contract has none.
+        audio: Option<String>,
+        /// The video preset as the contract spells it, or `None` where the contract has none.
+        video: Option<String>,
+        /// The AWS rule the presets break, as the closing phrase of the message.
+        reason: &'static str,
+    },
+    /// [`EncryptionOptions`](crate::aws::EncryptionOptions) gives a key rotation interval,
+    /// but the combinations do not ask for key rotation. Refused rather than dropped, so that
+    /// a setting the caller made is never silently ignored.
+    RotationIntervalWithoutKeyRotation {
+        /// The interval given, in seconds.
+        interval: u32,
+    },
+    /// The combinations ask for key rotation with a SPEKE version that uses an encryption
+    /// contract (SPEKE v2), and AWS requires key rotation off beside a contract
+    /// (`key_rotation_interval_seconds` = 0).
+    KeyRotationWithContract {
+        /// The endpoint type of the combinations.
+        endpoint: EndpointType,
+        /// The SPEKE version of the combinations, one with several keys.
+        version: SpekeVersion,
+    },
+    /// The combinations ask for key rotation on an endpoint type whose SDK encryption struct
+    /// has no key rotation interval to set, as is the case for Microsoft Smooth.
+    NoRotationInterval {
+        /// The endpoint type of the combinations.
+        endpoint: EndpointType,
+    },
+    /// The key rotation interval is longer than the SDK's `key_rotation_interval_seconds`, an
+    /// `i32`, can hold (about 68 years).
+    RotationIntervalTooLarge {
+        /// The interval given, in seconds.
+        interval: u32,
+    },
+    /// The mapping does not know which encryption method a DRM system needs on the endpoint
+    /// type: on Apple HLS it knows AES-128 and FairPlay, and on CMAF, for a cell that offers
+    /// no encryption scheme qualifier, it knows FairPlay, PlayReady and Widevine.
+    NoEncryptionMethod {
+        /// The endpoint type of the combinations.
+        endpoint: EndpointType,
+        /// The DRM system whose encryption method is unknown.
         drm: DrmSystem,
     },
-    /// DRM systems that need different encryption methods on one endpoint.
+    /// Two DRM systems of one endpoint need encryption methods that cannot be reconciled, such
+    /// as AES-128 (whole segments) and FairPlay (SAMPLE-AES) on Apple HLS, or two CMAF DRM
+    /// systems with no encryption scheme in common. Such DRM systems need an endpoint each.
     ConflictingEncryptionMethods {
+        /// The endpoint type of the combinations.
         endpoint: EndpointType,
+        /// The earlier of the two DRM systems in the order given.
         first: DrmSystem,
+        /// The later DRM system, whose method or schemes do not agree with `first`'s.
         second: DrmSystem,
     },
-    /// An encryption scheme qualifier other than `cbcs` and `cenc`.
-    UnknownEncryptionScheme { qualifier: Qualifier },
-    /// More than one encryption scheme asked for, by qualifiers or by the options.
-    SeveralEncryptionSchemes { schemes: Vec<EncryptionScheme> },
-    /// An encryption scheme that a DRM system or its cell does not allow.
+    /// A qualifier in the same group as the `cbcs` and `cenc` encryption scheme qualifiers has
+    /// another id, so the mapping cannot turn it into an SDK CMAF encryption method.
+    UnknownEncryptionScheme {
+        /// The qualifier, as the matrix defines it.
+        qualifier: Qualifier,
+    },
+    /// More than one encryption scheme is asked for, by the combinations' qualifiers and the
+    /// scheme chosen in [`EncryptionOptions`](crate::aws::EncryptionOptions) together, while a
+    /// CMAF endpoint encrypts with one.
+    SeveralEncryptionSchemes {
+        /// The schemes asked for, qualifiers first and the chosen one last.
+        schemes: Vec<EncryptionScheme>,
+    },
+    /// The encryption scheme asked for, by a qualifier or in
+    /// [`EncryptionOptions`](crate::aws::EncryptionOptions), is one that a DRM system of the
+    /// endpoint cannot use there, such as cenc for FairPlay on CMAF.
     SchemeNotAllowed {
+        /// The endpoint type of the combinations.
         endpoint: EndpointType,
+        /// The first DRM system, in the order given, that does not allow the scheme.
         drm: DrmSystem,
+        /// The scheme asked for.
         scheme: EncryptionScheme,
+        /// The schemes that DRM system allows: those its cell offers as qualifiers, or where
+        /// the matrix has none, those the DRM system decrypts.
         allowed: Vec<EncryptionScheme>,
     },
-    /// An encryption scheme chosen for an endpoint type other than CMAF.
-    SchemeOnlyOnCmaf { endpoint: EndpointType },
-    /// An encryption struct asked for that the endpoint type does not use.
+    /// [`EncryptionOptions`](crate::aws::EncryptionOptions) chooses an encryption scheme for
+    /// an endpoint type other than CMAF Apple HLS, the only one whose encryption method is a
+    /// common encryption scheme; the choice would otherwise be silently dropped.
+    SchemeOnlyOnCmaf {
+        /// The endpoint type of the combinations.
+        endpoint: EndpointType,
+    },
+    /// One of [`Encryption`](crate::aws::Encryption)'s conversions (`into_hls`, `into_cmaf`,
+    /// `into_dash`, `into_mss`) was asked for an encryption struct that the combinations'
+    /// endpoint type does not use, for example an `HlsEncryption` for a DASH endpoint.
     WrongEncryptionStruct {
+        /// The SDK encryption struct asked for, such as `HlsEncryption`.
         wanted: &'static str,
+        /// The SDK encryption struct the value holds, the one its endpoint type uses, such
+        /// as `DashEncryption`.
         found: &'static str,
     },
-    /// An SDK value with no encryption.
-    NoEncryption { sdk: &'static str },
-    /// An SDK encryption value with no SPEKE key provider.
-    NoKeyProvider { sdk: &'static str },
-    /// A key provider with no system ID.
+    /// [`identify`](crate::aws::identify) was given a package whose encryption is unset: the
+    /// endpoint serves the stream in the clear, so it names no DRM system.
+    NoEncryption {
+        /// The SDK package type without encryption, such as `DashPackage`.
+        sdk: &'static str,
+    },
+    /// [`identify`](crate::aws::identify) was given an encryption struct with no SPEKE key
+    /// provider, so it names no DRM system and no SPEKE version.
+    NoKeyProvider {
+        /// The SDK encryption struct without a key provider, such as `CmafEncryption`.
+        sdk: &'static str,
+    },
+    /// [`identify`](crate::aws::identify) found a SPEKE key provider whose list of DRM system
+    /// IDs is empty, so it names no DRM system.
     NoSystemIds,
-    /// System IDs that no DRM system of the matrix has.
-    UnknownSystemIds { found: Vec<String> },
-    /// A negative key rotation interval.
-    NegativeRotationInterval { interval: i32 },
-    /// No SPEKE version of the matrix uses the keys that the value implies.
-    VersionNotInMatrix { keys: Keys },
-    /// Several SPEKE versions use the keys that the value implies.
-    AmbiguousVersion {
+    /// [`identify`](crate::aws::identify) found DRM system IDs in the key provider that no
+    /// DRM system in `drm-systems.csv` has; IDs are compared without regard to case or
+    /// surrounding whitespace.
+    UnknownSystemIds {
+        /// Every unknown system ID, as the key provider writes it, in its order.
+        found: Vec<String>,
+    },
+    /// [`identify`](crate::aws::identify) found a negative `key_rotation_interval_seconds`;
+    /// AWS takes 0 for no key rotation or a positive number of seconds.
+    NegativeRotationInterval {
+        /// The interval found, in seconds.
+        interval: i32,
+    },
+    /// [`identify`](crate::aws::identify) cannot name the SPEKE version: an encryption
+    /// contract implies a version with several keys, its absence one with one key, and
+    /// `versions.csv` has no version with those keys.
+    VersionNotInMatrix {
+        /// The keys the value implies.
         keys: Keys,
+    },
+    /// [`identify`](crate::aws::identify) cannot name the SPEKE version because
+    /// `versions.csv` has several versions with the keys the value implies (for example SPEKE
+    /// v2.0 and v2.1, which an encryption contract does not tell apart).
+    AmbiguousVersion {
+        /// The keys the value implies.
+        keys: Keys,
+        /// Every SPEKE version with those keys, in the matrix's order.
         versions: Vec<SpekeVersion>,
     },
-    /// An encryption method that a DRM system cannot use on the endpoint type.
+    /// [`identify`](crate::aws::identify) found an encryption method that a DRM system of the
+    /// value cannot use on the endpoint type, such as AES-128 for FairPlay on Apple HLS or
+    /// AES-CTR (cenc) for FairPlay on CMAF, or a CMAF method this SDK version does not know.
     WrongEncryptionMethod {
+        /// The endpoint type of the value.
         endpoint: EndpointType,
+        /// The first DRM system, in the key provider's order, that cannot use the method; for
+        /// a method this SDK version does not know, simply the first DRM system.
         drm: DrmSystem,
+        /// The method found, as the SDK spells it on the wire, such as `SAMPLE_AES`.
         found: String,
+        /// The method or methods the DRM system needs, in the SDK's spelling and joined into
+        /// one phrase, such as `AES_128` or `SAMPLE_AES and AES_CTR`.
         expected: String,
     },
-    /// An origin endpoint value with no package.
-    NoPackage { sdk: &'static str },
-    /// An origin endpoint value with more than one package.
-    SeveralPackages {
+    /// [`identify`](crate::aws::identify) was given an origin endpoint, or a request to
+    /// create one, with none of its package fields set, so it names no endpoint type.
+    NoPackage {
+        /// The SDK type: `OriginEndpoint` or `CreateOriginEndpointInput`.
         sdk: &'static str,
+    },
+    /// [`identify`](crate::aws::identify) was given an origin endpoint, or a request to
+    /// create one, with more than one package field set, where MediaPackage gives each
+    /// origin endpoint one endpoint type.
+    SeveralPackages {
+        /// The SDK type: `OriginEndpoint` or `CreateOriginEndpointInput`.
+        sdk: &'static str,
+        /// The package fields that are set, such as `hls_package` and `dash_package`.
         packages: Vec<&'static str>,
     },
 }

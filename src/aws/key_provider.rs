@@ -42,18 +42,26 @@ impl KeyProvider {
         }
     }
 
+    /// The content id that MediaPackage puts in every key request, by which the key server
+    /// knows which stream's keys to return, such as a channel or event name.
     pub fn resource_id(&self) -> &str {
         &self.resource_id
     }
 
+    /// The ARN of the IAM role that MediaPackage assumes to call the key server; its trust
+    /// policy must let MediaPackage assume it.
     pub fn role_arn(&self) -> &str {
         &self.role_arn
     }
 
+    /// The key server's SPEKE endpoint, where MediaPackage sends its CPIX key requests.
     pub fn url(&self) -> &str {
         &self.url
     }
 
+    /// The ARN of the Certificate Manager certificate whose public key the key server
+    /// encrypts the content keys with, so that only MediaPackage can read them; `None` leaves
+    /// them protected by the HTTPS connection alone.
     pub fn certificate_arn(&self) -> Option<&str> {
         self.certificate_arn.as_deref()
     }

@@ -63,7 +63,11 @@ pub enum Presets {
     Shared,
     /// Audio and video keyed by their own presets.
     Split {
+        /// How the key server splits the audio tracks among keys, or leaves audio
+        /// unencrypted.
         audio: AudioPreset,
+        /// How the key server splits the video tracks among keys by resolution, or leaves
+        /// video unencrypted.
         video: VideoPreset,
     },
 }

@@ -67,14 +67,20 @@ impl Protection {
         }
     }
 
+    /// The SPEKE version the key provider speaks: with one key for all tracks (SPEKE v1) it
+    /// takes no encryption contract, with several keys (SPEKE v2) it needs presets.
     pub fn version(&self) -> SpekeVersion {
         self.version
     }
 
+    /// Whether the stream is live or VOD. Building SDK values takes live, the only mode that
+    /// MediaPackage origin endpoints package; reading them back always gives live.
     pub fn mode(&self) -> Mode {
         self.mode
     }
 
+    /// The endpoint type, which decides the SDK package and encryption struct that configure
+    /// the endpoint, such as `DashPackage` and `DashEncryption` for DASH.
     pub fn endpoint(&self) -> EndpointType {
         self.endpoint
     }
