@@ -1,5 +1,7 @@
 //! Renderers from the validated model to the files made from it.
 
+pub mod macro_rules;
+pub mod markers;
 pub mod rust;
 
 /// The first lines of every generated file: that it is generated, from what, and the command
