@@ -241,7 +241,14 @@ mod tests {
         let canonical = run(&["v1", "live", "cmaf_hls", "widevine", "key_rotation", "cenc"]);
         for words in [
             ["V1", "Live", "CMAF", "WV", "cenc", "rotation"],
-            ["speke_v1", "LIVE", "cmaf_apple_hls", "Google_Widevine", "CENC", "Key_Rotation"],
+            [
+                "speke_v1",
+                "LIVE",
+                "cmaf_apple_hls",
+                "Google_Widevine",
+                "CENC",
+                "Key_Rotation",
+            ],
         ] {
             assert_eq!(run(&words), canonical, "{words:?}");
         }
@@ -293,7 +300,11 @@ mod tests {
         let found = refusals(&["v3", "live", "dashh", "widevine", "key_rotaton"]);
         let targets: Vec<Target> = found.iter().map(|(t, _)| *t).collect();
         assert_eq!(targets, [Target::Word(0), Target::Word(2), Target::Word(4)]);
-        assert!(found[1].1.contains("did you mean `dash`?"), "{}", found[1].1);
+        assert!(
+            found[1].1.contains("did you mean `dash`?"),
+            "{}",
+            found[1].1
+        );
     }
 
     #[test]
@@ -322,7 +333,10 @@ mod tests {
         );
         assert_eq!(
             refusals(&["v1", "widevine", "key_rotation"]),
-            [(Target::Call, usage("missing the mode and the endpoint type"))]
+            [(
+                Target::Call,
+                usage("missing the mode and the endpoint type")
+            )]
         );
     }
 
@@ -337,7 +351,10 @@ mod tests {
         );
         assert_eq!(
             refusals(&["v1", "nonsense"]),
-            [(Target::Call, usage("expected at least 4 arguments, found 2"))]
+            [(
+                Target::Call,
+                usage("expected at least 4 arguments, found 2")
+            )]
         );
     }
 
@@ -366,8 +383,8 @@ mod tests {
     #[test]
     fn a_word_already_refused_is_not_reported_again() {
         let matrix = test_matrix::matrix();
-        let refused = decide(&matrix, &[Some("v2"), Some("live"), None, Some("fairplay")])
-            .unwrap_err();
+        let refused =
+            decide(&matrix, &[Some("v2"), Some("live"), None, Some("fairplay")]).unwrap_err();
         assert!(refused.refusals.is_empty());
         assert_eq!(refused.placeholder.drm, 2);
     }
@@ -386,13 +403,24 @@ mod tests {
                 for (e, endpoint) in ids(TermKind::Endpoint).iter().enumerate() {
                     for (d, drm) in ids(TermKind::DrmSystem).iter().enumerate() {
                         for set in 0..1u64 << qualifiers.len() {
-                            let mut words = vec![Some(version.as_str()), Some(mode), Some(endpoint), Some(drm)];
+                            let mut words = vec![
+                                Some(version.as_str()),
+                                Some(mode),
+                                Some(endpoint),
+                                Some(drm),
+                            ];
                             words.extend(
                                 (0..qualifiers.len())
                                     .filter(|i| set & 1 << i != 0)
                                     .map(|i| Some(qualifiers[i].as_str())),
                             );
-                            let query = Query { version: v, mode: m, endpoint: e, drm: d, qualifiers: set };
+                            let query = Query {
+                                version: v,
+                                mode: m,
+                                endpoint: e,
+                                drm: d,
+                                qualifiers: set,
+                            };
                             let decided = decide(&matrix, &words);
                             assert_eq!(decided.is_ok(), is_supported(&matrix, &query), "{words:?}");
                             match decided {

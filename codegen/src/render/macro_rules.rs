@@ -50,8 +50,7 @@ pub fn accepted_calls(matrix: &Matrix) -> Vec<Query> {
         for mode in 0..matrix.modes.len() {
             for endpoint in 0..matrix.endpoints.len() {
                 for drm in 0..matrix.drm_systems.len() {
-                    let Cell::Supported(offered) = matrix.cell(version, mode, endpoint, drm)
-                    else {
+                    let Cell::Supported(offered) = matrix.cell(version, mode, endpoint, drm) else {
                         continue;
                     };
                     for qualifiers in subsets(offered, FAST_QUALIFIERS) {
@@ -73,7 +72,10 @@ pub fn accepted_calls(matrix: &Matrix) -> Vec<Query> {
 /// The subsets of a bit set with at most `max` members: smallest first, then ordered by their
 /// members' bits, as vocabulary order lists them.
 fn subsets(set: u64, max: usize) -> Vec<u64> {
-    let bits: Vec<u64> = (0..64).map(|i| 1u64 << i).filter(|b| set & b != 0).collect();
+    let bits: Vec<u64> = (0..64)
+        .map(|i| 1u64 << i)
+        .filter(|b| set & b != 0)
+        .collect();
     let mut found: Vec<u64> = vec![0];
     for &bit in &bits {
         let grown: Vec<u64> = found
@@ -142,7 +144,12 @@ fn render_flat(out: &mut String, matrix: &Matrix, calls: &[Query]) {
     writeln!(out, "#[macro_export]\nmacro_rules! {MACRO} {{").unwrap();
     for call in calls {
         let words = call_words(matrix, call).join(", ");
-        writeln!(out, "    ({words} $(,)?) => {{ {} }};", value_path(matrix, call)).unwrap();
+        writeln!(
+            out,
+            "    ({words} $(,)?) => {{ {} }};",
+            value_path(matrix, call)
+        )
+        .unwrap();
     }
     writeln!(
         out,
@@ -166,7 +173,11 @@ fn render_staged(out: &mut String, matrix: &Matrix, calls: &[Query]) {
         .map(|c| (c.version, c.mode, c.endpoint))
         .collect();
     prefixes.dedup();
-    writeln!(out, "#[doc(hidden)]\n#[macro_export]\nmacro_rules! {BY_CELL} {{").unwrap();
+    writeln!(
+        out,
+        "#[doc(hidden)]\n#[macro_export]\nmacro_rules! {BY_CELL} {{"
+    )
+    .unwrap();
     for &(version, mode, endpoint) in &prefixes {
         let words = &call_words(
             matrix,
@@ -230,8 +241,16 @@ fn fallback_arm(out: &mut String) {
 /// The macro that passes a call to the proc macro with the matrix's sources: one copy of the
 /// texts, however many stages fall back to it.
 fn render_slow(out: &mut String, sources: &[SourceFile]) {
-    writeln!(out, "#[doc(hidden)]\n#[macro_export]\nmacro_rules! {SLOW} {{").unwrap();
-    writeln!(out, "    ($all:tt) => {{ $crate::{PROC_MACRO_PATH}! {{ [$crate] [").unwrap();
+    writeln!(
+        out,
+        "#[doc(hidden)]\n#[macro_export]\nmacro_rules! {SLOW} {{"
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "    ($all:tt) => {{ $crate::{PROC_MACRO_PATH}! {{ [$crate] ["
+    )
+    .unwrap();
     for source in sources {
         let text = String::from_utf8_lossy(&source.bytes);
         writeln!(out, "        {:?} {:?}", source.name(), text).unwrap();
@@ -264,10 +283,7 @@ fn macro_docs(matrix: &Matrix, calls: &[Query]) -> String {
             .collect();
         writeln!(docs, "/// - {}: {}", kind.what(), ids.join(", ")).unwrap();
     }
-    let example = calls
-        .iter()
-        .find(|c| c.qualifiers != 0)
-        .or(calls.first());
+    let example = calls.iter().find(|c| c.qualifiers != 0).or(calls.first());
     if let Some(example) = example {
         let words = call_words(matrix, example).join(", ");
         writeln!(
@@ -299,7 +315,9 @@ fn first_unsupported(matrix: &Matrix) -> Option<Query> {
         matrix.drm_systems.len(),
     );
     (0..v)
-        .flat_map(|v| (0..m).flat_map(move |m| (0..e).flat_map(move |e| (0..d).map(move |d| (v, m, e, d)))))
+        .flat_map(|v| {
+            (0..m).flat_map(move |m| (0..e).flat_map(move |e| (0..d).map(move |d| (v, m, e, d))))
+        })
         .find(|&(v, m, e, d)| matrix.cell(v, m, e, d) == Cell::Unsupported)
         .map(|(version, mode, endpoint, drm)| Query {
             version,
@@ -316,9 +334,8 @@ pub fn render_values(matrix: &Matrix) -> String {
     let mut out = super::generated_header("//", COMMAND);
     out.push('\n');
     for call in accepted_calls(matrix) {
-        let variant = |kind: TermKind, index: usize| {
-            ident::camel_case(&matrix.terms(kind)[index].id)
-        };
+        let variant =
+            |kind: TermKind, index: usize| ident::camel_case(&matrix.terms(kind)[index].id);
         writeln!(
             out,
             "pub const {}: crate::Combination = crate::Combination {{\n    \
@@ -347,7 +364,13 @@ pub fn render_cases(matrix: &Matrix) -> String {
         let words = call_words(matrix, &call);
         let mut shouted: Vec<String> = words.iter().map(|w| w.to_ascii_uppercase()).collect();
         shouted[4..].reverse();
-        writeln!(out, "    ({}) => ({}),", words.join(", "), shouted.join(", ")).unwrap();
+        writeln!(
+            out,
+            "    ({}) => ({}),",
+            words.join(", "),
+            shouted.join(", ")
+        )
+        .unwrap();
     }
     out.push_str("}\n");
     out
@@ -433,7 +456,11 @@ mod tests {
              ($all:tt playready $(,)?) => { $crate::__private::combination::V1__LIVE__DASH__PLAYREADY };"));
         // A stage per version, mode and endpoint type with a supported cell: 8 of v1, 2 of v2.
         assert_eq!(text.matches("#[macro_export]").count(), 1 + 1 + 10);
-        assert_eq!(text.matches("$crate::__speke_supported_slow! { $all }").count(), 11);
+        assert_eq!(
+            text.matches("$crate::__speke_supported_slow! { $all }")
+                .count(),
+            11
+        );
     }
 
     #[test]

@@ -86,7 +86,9 @@ mod tests {
         let matrix = test_matrix::matrix();
         let text = render(&matrix);
         assert!(text.starts_with("// @generated"));
-        assert!(text.contains("pub mod drm {\n    /// Microsoft PlayReady (`playready`).\n    pub enum Playready {}"));
+        assert!(text.contains(
+            "pub mod drm {\n    /// Microsoft PlayReady (`playready`).\n    pub enum Playready {}"
+        ));
         assert!(text.contains("    /// AES-128 (`aes_128`).\n    pub enum Aes128 {}"));
         assert!(text.contains(
             "impl SupportedCombination for TypedCombination<version::V1, mode::Live, \
