@@ -53,8 +53,11 @@ impl<V, M, E, D, Q> fmt::Debug for TypedCombination<V, M, E, D, Q> {
 /// Implemented only for the [`TypedCombination`]s that the matrix supports, with qualifiers
 /// the cell offers (at most three, in vocabulary order): exactly the calls that
 /// `speke_supported!` accepts written with canonical ids.
+///
+/// The implementations are marked `#[diagnostic::do_not_recommend]`: otherwise an error for an
+/// unsupported combination would list a screenful of supported ones, in full paths.
 #[diagnostic::on_unimplemented(
-    message = "the SPEKE matrix does not support `{Self}`",
+    message = "the SPEKE matrix does not support this combination",
     label = "not a supported SPEKE combination",
     note = "`speke_supported!` with the same words says why, and what is supported nearby",
     note = "qualifiers are a tuple in the order of the vocabulary, such as `(qualifier::KeyRotation,)`"

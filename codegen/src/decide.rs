@@ -3,8 +3,10 @@
 //! the decision is tested here, without a compiler, on the same model the library's tables are
 //! rendered from.
 
+use crate::ident;
 use crate::model::{Matrix, TermKind};
 use crate::portable::explain::{explain, Query};
+use crate::portable::spelling;
 
 /// The shape of a call, as usage messages show it.
 pub const USAGE: &str = "speke_supported!(VERSION, MODE, ENDPOINT, DRM [, QUALIFIER]...)";
@@ -140,7 +142,7 @@ pub fn decide(matrix: &Matrix, words: &[Option<&str>]) -> Result<Query, Refused>
 /// mistake (arguments out of order, or one left out); any other word is unknown, and the
 /// message lists the valid ones with the nearest spelling.
 fn resolve(matrix: &Matrix, kind: TermKind, word: &str) -> Result<usize, String> {
-    matrix.find(kind, word).map_err(|unknown| {
+    matrix.find(kind, word).map_err(|_| {
         match TermKind::ALL
             .into_iter()
             .find(|&other| other != kind && matrix.find(other, word).is_ok())
@@ -150,9 +152,29 @@ fn resolve(matrix: &Matrix, kind: TermKind, word: &str) -> Result<usize, String>
                 with_article(kind.what()),
                 other.what()
             )),
-            None => unknown,
+            None => unknown_word(matrix, kind, word),
         }
     })
+}
+
+/// "unknown DRM system `widevin`; expected one of ... (did you mean `widevine`?)", with ids
+/// written as macro input writes them (`aes_128`, not `aes-128`), so that what is suggested
+/// can be typed as it is.
+fn unknown_word(matrix: &Matrix, kind: TermKind, word: &str) -> String {
+    let ids: Vec<String> = matrix
+        .terms(kind)
+        .iter()
+        .map(|term| ident::snake_case(&term.id))
+        .collect();
+    let candidates = matrix
+        .spellings
+        .get(&kind)
+        .into_iter()
+        .flatten()
+        .map(|(spelling, &index)| (spelling.as_str(), ids[index].as_str()));
+    let suggestion = spelling::closest(word, candidates);
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    spelling::unknown_word(kind.what(), word, &ids, suggestion)
 }
 
 /// When the words are in order but some required ones are left out, says which ("missing the
@@ -179,10 +201,7 @@ fn missing_words(matrix: &Matrix, words: &[Option<&str>]) -> Option<String> {
             .map(|kind| format!("the {}", kind.what()))
             .collect();
         if in_order && !missing.is_empty() {
-            return Some(format!(
-                "missing {}",
-                crate::portable::spelling::join(&missing)
-            ));
+            return Some(format!("missing {}", spelling::join(&missing)));
         }
     }
     (words.len() < REQUIRED.len()).then(|| {
@@ -289,7 +308,7 @@ mod tests {
             [(
                 Target::Word(3),
                 "unknown DRM system `widevin`; expected one of playready, widevine, fairplay, \
-                 aes-128 (did you mean `widevine`?)"
+                 aes_128 (did you mean `widevine`?)"
                     .to_owned()
             )]
         );

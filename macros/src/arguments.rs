@@ -23,10 +23,11 @@ pub struct Argument {
     pub problem: Option<String>,
 }
 
-/// The arguments, and the mistakes that belong to no argument (an empty one between commas).
+/// The arguments, and the mistakes that belong to no argument (an empty one between commas),
+/// each with the number of arguments before it.
 pub struct Arguments {
     pub list: Vec<Argument>,
-    pub stray: Vec<(Place, String)>,
+    pub stray: Vec<(usize, Place, String)>,
 }
 
 pub fn split(stream: TokenStream) -> Arguments {
@@ -43,9 +44,8 @@ pub fn split(stream: TokenStream) -> Arguments {
                         first: punct.span(),
                         last: punct.span(),
                     };
-                    arguments
-                        .stray
-                        .push((place, usage("expected an argument before this comma")));
+                    let message = usage("expected an argument before this comma");
+                    arguments.stray.push((arguments.list.len(), place, message));
                 } else {
                     arguments.list.push(read(&current));
                 }
@@ -235,7 +235,8 @@ mod tests {
         assert_eq!(arguments.list.len(), 2);
         assert_eq!(arguments.stray.len(), 1);
         assert!(arguments.stray[0]
-            .1
+            .2
             .starts_with("expected an argument before this comma"));
+        assert_eq!(arguments.stray[0].0, 1);
     }
 }

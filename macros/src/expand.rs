@@ -45,30 +45,31 @@ pub fn expand(input: TokenStream) -> TokenStream {
         },
     };
 
-    // Errors in reading order: each argument's, then those about the call as a whole.
-    let mut errors: Vec<(usize, Place, String)> = Vec::new();
+    // Errors in reading order: a stray comma before the argument that follows it, each
+    // argument's own mistakes, then those about the call as a whole.
+    let mut errors: Vec<((usize, u8), Place, String)> = Vec::new();
+    for (before, place, message) in arguments.stray {
+        errors.push(((before, 0), place, message));
+    }
     for (position, argument) in arguments.list.iter().enumerate() {
         if let Some(problem) = &argument.problem {
-            errors.push((position, argument.place, problem.clone()));
+            errors.push(((position, 1), argument.place, problem.clone()));
         }
-    }
-    for (place, message) in arguments.stray {
-        errors.push((usize::MAX, place, message));
     }
     let query = match decide(&matrix, &words) {
         Ok(query) => query,
         Err(refused) => {
             for refusal in refused.refusals {
-                let (position, place) = match refusal.target {
-                    Target::Word(i) => (i, arguments.list[i].place),
-                    Target::Call => (usize::MAX, whole),
+                let (order, place) = match refusal.target {
+                    Target::Word(i) => ((i, 1), arguments.list[i].place),
+                    Target::Call => ((usize::MAX, 2), whole),
                 };
-                errors.push((position, place, refusal.message));
+                errors.push((order, place, refusal.message));
             }
             refused.placeholder
         }
     };
-    errors.sort_by_key(|(position, _, _)| *position);
+    errors.sort_by_key(|(order, _, _)| *order);
 
     let value = combination(&input.krate, &matrix, &query);
     if errors.is_empty() {

@@ -63,7 +63,8 @@ pub fn render(matrix: &Matrix) -> String {
         };
         writeln!(
             out,
-            "impl SupportedCombination for TypedCombination<{}, {}, {}, {}, {qualifiers}> {{\n    \
+            "#[diagnostic::do_not_recommend]\n\
+             impl SupportedCombination for TypedCombination<{}, {}, {}, {}, {qualifiers}> {{\n    \
              const COMBINATION: crate::Combination = crate::{VALUES_PATH}::{};\n}}",
             marker(TermKind::Version, call.version),
             marker(TermKind::Mode, call.mode),
