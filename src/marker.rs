@@ -41,8 +41,12 @@ use crate::Combination;
 ///
 /// Never constructed; it exists to be named in bounds and turbofish calls.
 pub struct TypedCombination<Version, Mode, Endpoint, Drm, Qualifiers = ()> {
-    _types: PhantomData<fn() -> (Version, Mode, Endpoint, Drm, Qualifiers)>,
+    _types: PhantomData<Markers<Version, Mode, Endpoint, Drm, Qualifiers>>,
 }
+
+/// The marker types, held by a function pointer type so that `TypedCombination` is `Send`,
+/// `Sync` and `'static` whatever they are.
+type Markers<V, M, E, D, Q> = fn() -> (V, M, E, D, Q);
 
 impl<V, M, E, D, Q> fmt::Debug for TypedCombination<V, M, E, D, Q> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -91,14 +91,18 @@ fn read(tokens: &[TokenTree]) -> Argument {
             let word = text.strip_prefix("r#").unwrap_or(&text).to_owned();
             argument(Some(word), None)
         }
+        // A string's value still goes on to be decided, so that the call's other mistakes
+        // are found in the same build.
         [TokenTree::Literal(literal)] => {
             let written = literal.to_string();
-            let hint = string_value(&written)
-                .map(|value| as_identifier(&value))
+            let value = string_value(&written);
+            let hint = value
+                .as_deref()
+                .map(as_identifier)
                 .filter(|ident| !ident.is_empty())
                 .map_or(String::new(), |ident| format!("; write `{ident}`"));
             argument(
-                None,
+                value,
                 Some(format!(
                     "expected an identifier, found the literal {written}{hint}"
                 )),
@@ -189,7 +193,8 @@ mod tests {
     #[test]
     fn a_literal_is_refused_with_the_identifier_to_write() {
         let found = read_all(r#""google widevine", 2"#);
-        assert_eq!(found[0].0, None);
+        assert_eq!(found[0].0.as_deref(), Some("google widevine"));
+        assert_eq!(found[1].0, None);
         assert_eq!(
             found[0].1.as_deref(),
             Some(

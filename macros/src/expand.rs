@@ -11,24 +11,16 @@ use crate::arguments::{self, Place};
 use crate::{input, matrix_cache};
 
 pub fn expand(input: TokenStream) -> TokenStream {
-    let input = match input::parse(input) {
-        Ok(input) => input,
+    let parsed = input::parse(input)
+        .and_then(|input| matrix_cache::compiled(&input.sources).map(|matrix| (input, matrix)));
+    let (input, matrix) = match parsed {
+        Ok(parsed) => parsed,
         Err(misuse) => {
             let place = Place {
                 first: misuse.span,
                 last: misuse.span,
             };
             return compile_error(place, &misuse.message);
-        }
-    };
-    let matrix = match matrix_cache::compiled(&input.sources) {
-        Ok(matrix) => matrix,
-        Err(diagnostics) => {
-            let place = Place {
-                first: Span::call_site(),
-                last: Span::call_site(),
-            };
-            return compile_error(place, &diagnostics.join("\n"));
         }
     };
 
@@ -134,6 +126,53 @@ fn compile_error(place: Place, message: &str) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A small matrix as the library's macro hands it over, and the arguments of a call.
+    fn call(arguments: &str) -> String {
+        let files = [
+            ("versions.csv", "id,name,aliases,cpix-version,keys,source,as-of\nv1,SPEKE v1,,2.0,one,https://example.invalid,2026-12-03\n"),
+            ("modes.csv", "id,name,aliases\nlive,Live,\n"),
+            ("endpoints.csv", "id,name,aliases\ndash,DASH,\nmss,Microsoft Smooth,smooth\n"),
+            ("drm-systems.csv", "id,name,aliases,system-id\nplayready,Microsoft PlayReady,pr,9a04f079-9840-4286-ab92-e65be0885f95\nwidevine,Google Widevine,wv,edef8ba9-79d6-4ace-a3c8-27dcd51d21ed\n"),
+            ("qualifiers.csv", "id,name,aliases,group,phrase\nkey-rotation,key rotation,rotation,,with key rotation\n"),
+            ("speke-v1.csv", "mode,endpoint,playready,widevine\nlive,dash,yes + key-rotation,yes\nlive,mss,yes,no\n"),
+        ];
+        let literals: Vec<String> = files
+            .iter()
+            .map(|(name, text)| format!("{name:?} {text:?}"))
+            .collect();
+        let input = format!("[k] [{}] ({arguments})", literals.join(" "));
+        expand(input.parse().unwrap()).to_string()
+    }
+
+    #[test]
+    fn a_supported_call_expands_to_its_combination() {
+        let out = call("V1, Live, smooth, PR");
+        assert!(!out.contains("compile_error"), "{out}");
+        assert!(out.contains("k :: SpekeVersion :: V1"), "{out}");
+        assert!(out.contains("k :: EndpointType :: Mss"), "{out}");
+        assert!(out.contains("k :: DrmSystem :: Playready"), "{out}");
+        assert!(out.contains("from_bits (0u64)"), "{out}");
+        assert_eq!(
+            call("v1, live, dash, playready, rotation"),
+            call("v1,live,dash,pr,key_rotation")
+        );
+    }
+
+    #[test]
+    fn a_refused_call_expands_to_its_errors_then_a_stand_in() {
+        let out = call("v1, live, mss, playready, \"key_rotation\"");
+        let errors: Vec<&str> = out.matches("compile_error").collect();
+        assert_eq!(errors.len(), 2, "{out}");
+        assert!(
+            out.contains("expected an identifier, found the literal"),
+            "{out}"
+        );
+        assert!(out.contains("but without key rotation"), "{out}");
+        // The stand-in keeps the words the call understood.
+        assert!(out.contains("k :: DrmSystem :: Playready"), "{out}");
+        assert!(out.trim_end().ends_with("from_bits (1u64)) }"), "{out}");
+    }
 
     #[test]
     fn misuse_of_the_hidden_macro_is_an_error() {

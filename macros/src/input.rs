@@ -11,8 +11,9 @@ use crate::literal::string_value;
 pub struct Input {
     /// The path of the `speke_matrix` crate as the caller sees it (`$crate`).
     pub krate: TokenStream,
-    /// The matrix files the library was built from.
-    pub sources: Vec<SourceFile>,
+    /// The matrix files the library was built from, as string literals written in Rust
+    /// (quoted and escaped): comparing them as written is enough to find a cached matrix.
+    pub sources: Vec<String>,
     /// The user's arguments, with their spans.
     pub arguments: TokenStream,
     /// The group that holds the arguments, whose span stands for an empty call.
@@ -28,7 +29,7 @@ pub struct Misuse {
 pub fn parse(input: TokenStream) -> Result<Input, Misuse> {
     let mut trees = input.into_iter();
     let krate = bracketed(trees.next(), "the crate path")?;
-    let sources = sources(bracketed(trees.next(), "the matrix files")?)?;
+    let sources = literals(bracketed(trees.next(), "the matrix files")?)?;
     let (arguments, arguments_span) = match trees.next() {
         Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Parenthesis => {
             (group.stream(), group.span())
@@ -66,24 +67,33 @@ fn bracketed(tree: Option<TokenTree>, what: &str) -> Result<TokenStream, Misuse>
     }
 }
 
-/// Pairs of string literals: a file's name, then its text.
-fn sources(stream: TokenStream) -> Result<Vec<SourceFile>, Misuse> {
-    let mut values = Vec::new();
+/// The literals as written, an even number of them: a file's name, then its text.
+fn literals(stream: TokenStream) -> Result<Vec<String>, Misuse> {
+    let mut written = Vec::new();
     for tree in stream {
         match &tree {
-            TokenTree::Literal(literal) => match string_value(&literal.to_string()) {
-                Some(value) => values.push(value),
-                None => return Err(misuse(Some(&tree), "expected a string literal")),
-            },
+            TokenTree::Literal(literal) => written.push(literal.to_string()),
             other => return Err(misuse(Some(other), "expected a string literal")),
         }
     }
-    if values.len() % 2 != 0 {
+    if written.len() % 2 != 0 {
         return Err(Misuse {
             span: Span::call_site(),
             message: misuse_message("expected a file name and a text for each matrix file"),
         });
     }
+    Ok(written)
+}
+
+/// The files that literals as written by [`parse`] hold.
+pub fn source_files(written: &[String]) -> Result<Vec<SourceFile>, Misuse> {
+    let values: Option<Vec<String>> = written.iter().map(|w| string_value(w)).collect();
+    let Some(values) = values else {
+        return Err(Misuse {
+            span: Span::call_site(),
+            message: misuse_message("expected string literals for the matrix files"),
+        });
+    };
     Ok(values
         .chunks(2)
         .map(|pair| SourceFile::new(pair[0].clone(), pair[1].clone()))
@@ -118,9 +128,12 @@ mod tests {
             panic!("the call does not parse")
         };
         assert_eq!(input.krate.to_string(), "speke_matrix");
-        assert_eq!(input.sources.len(), 1);
-        assert_eq!(input.sources[0].path, "modes.csv");
-        assert_eq!(input.sources[0].bytes, b"id,name,aliases\nlive,Live,\n");
+        let Ok(files) = source_files(&input.sources) else {
+            panic!("the literals are not strings")
+        };
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].path, "modes.csv");
+        assert_eq!(files[0].bytes, b"id,name,aliases\nlive,Live,\n");
         assert_eq!(input.arguments.to_string(), "v1 , live");
     }
 
