@@ -21,12 +21,13 @@ pub const COMMAND: &str = super::rust::COMMAND;
 /// and qualifiers.
 ///
 /// rustc tries the arms of a `macro_rules!` macro in order, so a flat macro costs a little
-/// for every arm that a call does not match, while every stage costs one more expansion. With
-/// 2,000 calls in a crate under `cargo check` (Rust 1.95, 2 cores), a failed arm cost about
-/// 14 ns and an extra expansion about 6 µs: the flat macro is cheaper up to about 400 arms,
-/// and AWS's matrix has a few dozen. The limit sits below that crossing so that the cost of a
-/// call stays near its cheapest either way.
-pub const FLAT_LIMIT: usize = 256;
+/// for every arm that a call does not match, while each stage costs one more expansion. In a
+/// crate of 2,000 calls under `cargo check` (Rust 1.95, 2 cores, medians of 9 to 12 runs
+/// against the same consts written out), a flat macro cost 1.09x with AWS's 25 calls and 1.21x
+/// with 270, where two stages cost 1.35x; in a synthetic test flat and staged met near 1,000
+/// arms, and at 5,371 arms flat cost 2.5x and staged 1.6x. The limit sits at that crossing,
+/// far above any matrix AWS publishes, so that a call costs near the least either way.
+pub const FLAT_LIMIT: usize = 1024;
 
 /// The fast path offers the subsets of a cell's qualifiers up to this size. A cell offering
 /// many qualifiers would otherwise need an arm for each of their `2^n` subsets; a call asking
