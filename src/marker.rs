@@ -64,7 +64,7 @@ impl<V, M, E, D, Q> fmt::Debug for TypedCombination<V, M, E, D, Q> {
     message = "the SPEKE matrix does not support this combination",
     label = "not a supported SPEKE combination",
     note = "`speke_supported!` with the same words says why, and what is supported nearby",
-    note = "qualifiers are a tuple in the order of the vocabulary, such as `(qualifier::KeyRotation,)`"
+    note = "qualifiers are a tuple in vocabulary order, such as `(qualifier::KeyRotation,)`"
 )]
 pub trait SupportedCombination {
     /// The combination the type stands for.

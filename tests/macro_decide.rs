@@ -54,7 +54,8 @@ fn the_macro_decides_as_the_runtime_lookup() {
                                 assert_eq!(refused.refusals[0].message, unsupported.to_string());
                             }
                             (decided, checked) => panic!(
-                                "{combination}: the macro decides {decided:?}, the runtime {checked:?}"
+                                "{combination}: the macro decides {decided:?}, \
+                                 the runtime {checked:?}"
                             ),
                         }
                         checked += 1;

@@ -292,13 +292,9 @@ mod tests {
         let found = refusals(&["v1", "live", "mss", "playready", "key_rotation"]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, Target::Call);
-        assert!(
-            found[0].1.starts_with(
-                "SPEKE v1 supports Microsoft PlayReady on Microsoft Smooth (live) but without key rotation"
-            ),
-            "{}",
-            found[0].1
-        );
+        let expected = "SPEKE v1 supports Microsoft PlayReady on Microsoft Smooth (live) \
+                        but without key rotation";
+        assert!(found[0].1.starts_with(expected), "{}", found[0].1);
     }
 
     #[test]

@@ -142,12 +142,32 @@ mod tests {
     /// A small matrix as the library's macro hands it over, and the arguments of a call.
     fn call(arguments: &str) -> String {
         let files = [
-            ("versions.csv", "id,name,aliases,cpix-version,keys,source,as-of\nv1,SPEKE v1,,2.0,one,https://example.invalid,2026-12-03\n"),
+            (
+                "versions.csv",
+                "id,name,aliases,cpix-version,keys,source,as-of\n\
+                 v1,SPEKE v1,,2.0,one,https://example.invalid,2026-12-03\n",
+            ),
             ("modes.csv", "id,name,aliases\nlive,Live,\n"),
-            ("endpoints.csv", "id,name,aliases\ndash,DASH,\nmss,Microsoft Smooth,smooth\n"),
-            ("drm-systems.csv", "id,name,aliases,system-id\nplayready,Microsoft PlayReady,pr,9a04f079-9840-4286-ab92-e65be0885f95\nwidevine,Google Widevine,wv,edef8ba9-79d6-4ace-a3c8-27dcd51d21ed\n"),
-            ("qualifiers.csv", "id,name,aliases,group,phrase\nkey-rotation,key rotation,rotation,,with key rotation\n"),
-            ("speke-v1.csv", "mode,endpoint,playready,widevine\nlive,dash,yes + key-rotation,yes\nlive,mss,yes,no\n"),
+            (
+                "endpoints.csv",
+                "id,name,aliases\ndash,DASH,\nmss,Microsoft Smooth,smooth\n",
+            ),
+            (
+                "drm-systems.csv",
+                "id,name,aliases,system-id\n\
+                 playready,Microsoft PlayReady,pr,9a04f079-9840-4286-ab92-e65be0885f95\n\
+                 widevine,Google Widevine,wv,edef8ba9-79d6-4ace-a3c8-27dcd51d21ed\n",
+            ),
+            (
+                "qualifiers.csv",
+                "id,name,aliases,group,phrase\n\
+                 key-rotation,key rotation,rotation,,with key rotation\n",
+            ),
+            (
+                "speke-v1.csv",
+                "mode,endpoint,playready,widevine\n\
+                 live,dash,yes + key-rotation,yes\nlive,mss,yes,no\n",
+            ),
         ];
         let literals: Vec<String> = files
             .iter()

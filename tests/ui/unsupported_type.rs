@@ -2,13 +2,20 @@
 use speke_matrix::marker::{drm, endpoint, mode, qualifier, version};
 use speke_matrix::{Combination, SupportedCombination, TypedCombination};
 
-fn dash_endpoint<C: SupportedCombination>() -> Combination {
+type LiveDashFairplay = TypedCombination<version::V2, mode::Live, endpoint::Dash, drm::Fairplay>;
+type LiveSmoothRotation = TypedCombination<
+    version::V1,
+    mode::Live,
+    endpoint::Mss,
+    drm::Playready,
+    (qualifier::KeyRotation,),
+>;
+
+fn endpoint_settings<C: SupportedCombination>() -> Combination {
     C::COMBINATION
 }
 
 fn main() {
-    dash_endpoint::<TypedCombination<version::V2, mode::Live, endpoint::Dash, drm::Fairplay>>();
-    dash_endpoint::<
-        TypedCombination<version::V1, mode::Live, endpoint::Mss, drm::Playready, (qualifier::KeyRotation,)>,
-    >();
+    endpoint_settings::<LiveDashFairplay>();
+    endpoint_settings::<LiveSmoothRotation>();
 }

@@ -269,9 +269,10 @@ fn macro_docs(matrix: &Matrix, calls: &[Query]) -> String {
         "/// Names a combination that the SPEKE matrix supports, as a const [`Combination`]; a\n\
          /// combination it does not support is a compile error that says why.\n\
          ///\n\
-         /// `speke_supported!(VERSION, MODE, ENDPOINT, DRM [, QUALIFIER]...)` takes the ids of the\n\
-         /// matrix files with `_` for `-`, their aliases or display names, in any case. A\n\
-         /// qualifier asks for that feature: the call compiles only if the cell offers it.\n\
+         /// `speke_supported!(VERSION, MODE, ENDPOINT, DRM [, QUALIFIER]...)` takes the ids\n\
+         /// of the matrix files with `_` for `-`, their aliases or display names, in any\n\
+         /// case. A qualifier asks for that feature: the call compiles only if the cell\n\
+         /// offers it.\n\
          ///\n\
          /// Every id it accepts:\n\
          ///\n",
@@ -453,8 +454,11 @@ mod tests {
             "    ($all:tt v1, live, dash, $($rest:tt)*) => { \
              $crate::__speke_supported__v1__live__dash! { $all $($rest)* } };"
         ));
-        assert!(text.contains("macro_rules! __speke_supported__v1__live__dash {\n    \
-             ($all:tt playready $(,)?) => { $crate::__private::combination::V1__LIVE__DASH__PLAYREADY };"));
+        assert!(text.contains(
+            "macro_rules! __speke_supported__v1__live__dash {\n    \
+             ($all:tt playready $(,)?) => { \
+             $crate::__private::combination::V1__LIVE__DASH__PLAYREADY };"
+        ));
         // A stage per version, mode and endpoint type with a supported cell: 8 of v1, 2 of v2.
         assert_eq!(text.matches("#[macro_export]").count(), 1 + 1 + 10);
         assert_eq!(
