@@ -60,6 +60,10 @@ impl<V, M, E, D, Q> fmt::Debug for TypedCombination<V, M, E, D, Q> {
 ///
 /// The implementations are marked `#[diagnostic::do_not_recommend]`: otherwise an error for an
 /// unsupported combination would list a screenful of supported ones, in full paths.
+///
+/// Shortcoming: the compiler prints one message for every combination that lacks the trait,
+/// so the error cannot say why a particular one is unsupported, as `speke_supported!` does;
+/// its note sends the reader there.
 #[diagnostic::on_unimplemented(
     message = "the SPEKE matrix does not support this combination",
     label = "not a supported SPEKE combination",

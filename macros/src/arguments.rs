@@ -1,6 +1,10 @@
 //! The user's arguments: comma-separated words, each meant to be one identifier. Anything else
 //! is refused here with a usage message, and the remaining words go on to be decided, so that
 //! one call reports every mistake at once.
+//!
+//! Not offered: the keyword form (`drm = widevine`) that the issue allows. Positional words
+//! already read as the reference's tables do, and a second grammar would double the usage
+//! messages to keep right; it is refused as an argument that is not an identifier.
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use speke_matrix_build::decide::usage;
