@@ -92,8 +92,8 @@ fn read_dir(dir: &Path, shown: &str) -> Result<Vec<SourceFile>, Vec<Diagnostic>>
         }
         let at = Location::new(&shown_path, 1, 1);
         match fs::metadata(&path) {
-            Ok(meta) if meta.len() > speke_matrix_build::csv::MAX_FILE_BYTES => {
-                problems.push(speke_matrix_build::csv::too_large(&shown_path, meta.len()));
+            Ok(meta) if speke_matrix_build::csv::check_size(&shown_path, meta.len()).is_err() => {
+                problems.extend(speke_matrix_build::csv::check_size(&shown_path, meta.len()).err());
             }
             Ok(_) => match fs::read(&path) {
                 Ok(bytes) => files.push(SourceFile::new(shown_path, bytes)),

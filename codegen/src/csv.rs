@@ -7,6 +7,7 @@
 //! lines (a spreadsheet's `,,,` included) skipped.
 
 use crate::diagnostic::{Diagnostic, Location};
+use crate::portable::spelling;
 
 /// The largest source file read, in bytes. The matrix files are a few kilobytes; anything this
 /// large is a mistake (a wrong file, a runaway export), refused before it is read into memory.
@@ -29,27 +30,38 @@ pub struct Record {
 
 /// Splits a CSV file into records, or says where and why it cannot.
 pub fn read(path: &str, bytes: &[u8]) -> Result<Vec<Record>, Diagnostic> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(path, bytes.len() as u64));
-    }
+    check_size(path, bytes.len() as u64)?;
     let text = decode(path, bytes)?;
     Reader::new(path, text).records()
 }
 
-/// The diagnostic for a file over [`MAX_FILE_BYTES`]; callers that can see a file's size
-/// before reading it use this to refuse it unread.
-pub fn too_large(path: &str, len: u64) -> Diagnostic {
-    Diagnostic::error(
+/// Refuses a file over [`MAX_FILE_BYTES`] from its length alone, so that a caller that can see
+/// a file's size before reading it (the build script, from the file's metadata) refuses it
+/// unread.
+pub fn check_size(path: &str, len: u64) -> Result<(), Diagnostic> {
+    if len <= MAX_FILE_BYTES {
+        return Ok(());
+    }
+    Err(Diagnostic::error(
         &Location::new(path, 1, 1),
         format!(
-            "file is {len} bytes, over the limit of {MAX_FILE_BYTES} bytes for a matrix source; \
-             is this the right file?"
+            "file of {len} bytes is over the limit of {MAX_FILE_BYTES} bytes (4 MiB) for a matrix \
+             file, which is a few kilobytes; is this the right file?"
         ),
-    )
+    ))
 }
 
 /// Checks that the bytes are UTF-8 without NUL bytes, and drops a byte-order mark.
 fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    // Spreadsheets offer "Unicode text", which is UTF-16 with a byte-order mark; naming it
+    // says more than the first byte that is not UTF-8.
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(Diagnostic::error(
+            &Location::new(path, 1, 1),
+            "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 \
+             (in a spreadsheet: CSV UTF-8)",
+        ));
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
@@ -59,8 +71,8 @@ fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
             return Err(Diagnostic::error(
                 &at,
                 format!(
-                    "invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8 \
-                     (in a spreadsheet: CSV UTF-8)",
+                    "invalid UTF-8: byte 0x{:02x} is not part of a UTF-8 character; save the file \
+                     as UTF-8 (in a spreadsheet: CSV UTF-8)",
                     bytes[error.valid_up_to()]
                 ),
             ));
@@ -70,7 +82,8 @@ fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
         let at = location_after(path, &text[..nul]);
         return Err(Diagnostic::error(
             &at,
-            "NUL byte in a text file; is this a binary or UTF-16 file? save it as UTF-8 CSV",
+            "NUL byte, which a text file does not hold (is this a binary or UTF-16 file?); \
+             save it as UTF-8 (in a spreadsheet: CSV UTF-8)",
         ));
     }
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
@@ -187,8 +200,9 @@ impl<'a> Reader<'a> {
                 None => {
                     return Err(Diagnostic::error(
                         &quote,
-                        "unterminated quote: this field opens with `\"` and never closes; \
-                         add the closing `\"` (write `\"\"` for a quote inside a field)",
+                        "unterminated quote; this field opens with `\"` and never closes, so the \
+                         rest of the file would be its text; add the closing `\"` (write `\"\"` \
+                         for a quote inside a field)",
                     ))
                 }
                 Some('"') if self.peek() == Some('"') => {
@@ -200,14 +214,24 @@ impl<'a> Reader<'a> {
             }
         }
         self.skip_blanks();
-        match self.peek() {
-            None | Some(',' | '\n' | '\r') => {}
-            Some(_) => {
-                return Err(Diagnostic::error(
-                    &self.here(),
-                    "text after a closing quote; put the whole field inside the quotes",
-                ))
+        if !matches!(self.peek(), None | Some(',' | '\n' | '\r')) {
+            let after = self.here();
+            let mut rest = String::new();
+            while let Some(c) = self.peek() {
+                if matches!(c, ',' | '\n' | '\r') {
+                    break;
+                }
+                rest.push(c);
+                self.bump();
             }
+            return Err(Diagnostic::error(
+                &after,
+                format!(
+                    "text {} after the closing quote of a field; put the whole field inside \
+                     the quotes, or remove the quotes",
+                    spelling::quoted(rest.trim_end())
+                ),
+            ));
         }
         let trimmed = text.trim_start();
         let at = at.shifted(text.chars().count() - trimmed.chars().count());
@@ -297,5 +321,11 @@ mod tests {
         let bytes = vec![b'a'; MAX_FILE_BYTES as usize + 1];
         let error = read("m.csv", &bytes).unwrap_err();
         assert!(error.message.contains("over the limit"));
+        assert!(check_size("m.csv", MAX_FILE_BYTES).is_ok());
+        let error = check_size("m.csv", u64::MAX).unwrap_err();
+        assert_eq!(
+            (error.path.as_str(), error.line, error.column),
+            ("m.csv", 1, 1)
+        );
     }
 }
