@@ -19,10 +19,15 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+    /// A source file from its bytes as saved, with what a spreadsheet adds unseen (a
+    /// byte-order mark, CRLF line endings, no final newline) normalized away by
+    /// [`csv::normalize_encoding`](crate::csv::normalize_encoding), so that everything made
+    /// from the file, the text the tables embed included, is the same whichever way it was
+    /// saved.
+    pub fn new(path: impl Into<String>, bytes: impl AsRef<[u8]>) -> Self {
         SourceFile {
             path: path.into(),
-            bytes: bytes.into(),
+            bytes: crate::csv::normalize_encoding(bytes.as_ref()),
         }
     }
 

@@ -51,6 +51,30 @@ pub fn check_size(path: &str, len: u64) -> Result<(), Diagnostic> {
     ))
 }
 
+/// The bytes of a file without what a spreadsheet adds and this reader ignores: a UTF-8
+/// byte-order mark is dropped, CRLF and CR line endings become LF, and a last line gets its
+/// newline. Lines and columns stay where they were, so diagnostics about the result point at
+/// the same places in the file as saved, and two files that read the same are the same bytes.
+pub fn normalize_encoding(bytes: &[u8]) -> Vec<u8> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let mut normal = Vec::with_capacity(bytes.len() + 1);
+    let mut iter = bytes.iter().copied().peekable();
+    while let Some(byte) = iter.next() {
+        if byte == b'\r' {
+            if iter.peek() == Some(&b'\n') {
+                iter.next();
+            }
+            normal.push(b'\n');
+        } else {
+            normal.push(byte);
+        }
+    }
+    if !normal.is_empty() && !normal.ends_with(b"\n") {
+        normal.push(b'\n');
+    }
+    normal
+}
+
 /// Checks that the bytes are UTF-8 without NUL bytes, and drops a byte-order mark.
 fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     // Spreadsheets offer "Unicode text", which is UTF-16 with a byte-order mark; naming it
@@ -278,6 +302,23 @@ mod tests {
         for bytes in variants {
             assert_eq!(texts(&read("m.csv", bytes).unwrap()), texts(&plain));
         }
+    }
+
+    #[test]
+    fn encoding_normalizes_without_moving_anything() {
+        let saved = b"\xef\xbb\xbfa,b\r\n1,\"x\ry\"\r2,3";
+        let normal = normalize_encoding(saved);
+        assert_eq!(normal, b"a,b\n1,\"x\ny\"\n2,3\n");
+        assert_eq!(normalize_encoding(&normal), normal);
+        assert_eq!(normalize_encoding(b""), b"");
+        let places = |bytes: &[u8]| -> Vec<(u32, u32)> {
+            read("m.csv", bytes)
+                .unwrap()
+                .iter()
+                .flat_map(|r| r.fields.iter().map(|f| (f.at.line, f.at.column)))
+                .collect()
+        };
+        assert_eq!(places(saved), places(&normal));
     }
 
     #[test]
