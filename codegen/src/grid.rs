@@ -60,25 +60,33 @@ pub fn read(
             &endpoint.at,
             diagnostics,
         );
-        let (Some(m), Some(e)) = (mode_index, endpoint_index) else {
-            continue;
+        // The cells of a row or a column that is wrong are still checked, so that their
+        // mistakes show in the same build; only the cells of a known place are kept.
+        let place = match (mode_index, endpoint_index) {
+            (Some(m), Some(e)) => match grid.rows.iter().position(|&r| r == (m, e)) {
+                Some(first) => {
+                    diagnostics.push(Diagnostic::error(
+                        &row.at,
+                        format!(
+                            "duplicate row for mode `{}` and endpoint type `{}` (first on line \
+                             {}); a grid has one row per mode and endpoint type, so merge the \
+                             two rows",
+                            vocabulary.modes[m].id, vocabulary.endpoints[e].id, row_lines[first]
+                        ),
+                    ));
+                    None
+                }
+                None => {
+                    grid.rows.push((m, e));
+                    row_lines.push(row.at.line);
+                    Some((m, e))
+                }
+            },
+            _ => None,
         };
-        if let Some(first) = grid.rows.iter().position(|&r| r == (m, e)) {
-            diagnostics.push(Diagnostic::error(
-                &row.at,
-                format!(
-                    "duplicate row for mode `{}` and endpoint type `{}` (first on line {}); a grid \
-                     has one row per mode and endpoint type, so merge the two rows",
-                    vocabulary.modes[m].id, vocabulary.endpoints[e].id, row_lines[first]
-                ),
-            ));
-            continue;
-        }
-        grid.rows.push((m, e));
-        row_lines.push(row.at.line);
         for (field, drm) in row.fields[ROW_COLUMNS.len()..].iter().zip(&columns) {
-            let Some(d) = *drm else { continue };
-            if let Some(cell) = read_cell(field, vocabulary, example, diagnostics) {
+            let cell = read_cell(field, vocabulary, example, diagnostics);
+            if let (Some((m, e)), Some(d), Some(cell)) = (place, *drm, cell) {
                 cells.push(((m, e, d), cell));
             }
         }

@@ -51,17 +51,27 @@ pub fn closest<'a>(
     best.filter(|_| !tied).map(|(_, id)| id)
 }
 
-/// The Levenshtein distance between two words, in characters.
+/// The edit distance between two words, in characters: insertions, deletions, substitutions,
+/// and swaps of two neighbouring characters (`dahs` for `dash`), the commonest typo, each
+/// count one (the optimal string alignment distance).
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    // Three rows of the table: two rows back, the previous one, and the current one.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
+    for i in 0..a.len() {
         current[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        for j in 0..b.len() {
+            let substitution = previous[j] + usize::from(a[i] != b[j]);
+            let mut best = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+            if i > 0 && j > 0 && a[i] == b[j - 1] && a[i - 1] == b[j] {
+                best = best.min(before[j - 1] + 1);
+            }
+            current[j + 1] = best;
         }
+        std::mem::swap(&mut before, &mut previous);
         std::mem::swap(&mut previous, &mut current);
     }
     previous[b.len()]
@@ -151,6 +161,16 @@ mod tests {
         let versions = [("v1", "v1"), ("speke-v1", "v1"), ("v2", "v2")];
         assert_eq!(closest("v3", versions), None);
         assert_eq!(closest("speke-v", versions), Some("v1"));
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("dash", "dash"), 0);
+        assert_eq!(edit_distance("dahs", "dash"), 1);
+        assert_eq!(edit_distance("widevin", "widevine"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("ca", "abc"), 3);
     }
 
     #[test]
