@@ -23,13 +23,14 @@ fn main() {
     }
 }
 
-/// What the build script reads from its environment.
-struct BuildEnv {
+/// What the build script reads from its environment. Public, as [`build`] is, for the test
+/// that includes this file as a module.
+pub struct BuildEnv {
     /// This package's directory, which holds the default `matrix/`.
-    manifest_dir: PathBuf,
+    pub manifest_dir: PathBuf,
     /// The value of `SPEKE_MATRIX_DIR`, if set.
-    matrix_dir_var: Option<OsString>,
-    out_dir: Option<PathBuf>,
+    pub matrix_dir_var: Option<OsString>,
+    pub out_dir: Option<PathBuf>,
 }
 
 impl BuildEnv {
@@ -54,7 +55,7 @@ struct MatrixDir {
 
 /// Builds the tables and returns the lines for cargo, in order: what to watch, then the
 /// warnings, then the errors, which fail the build.
-fn build(env: &BuildEnv) -> Vec<String> {
+pub fn build(env: &BuildEnv) -> Vec<String> {
     let mut directives = vec![format!("cargo::rerun-if-env-changed={MATRIX_DIR_VAR}")];
     let errors = match matrix_dir(&env.manifest_dir, env.matrix_dir_var.as_deref()) {
         Err(error) => vec![error],
