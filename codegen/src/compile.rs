@@ -358,3 +358,29 @@ fn warn_unreferenced(matrix: &Matrix, diagnostics: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two files of one name cannot come from one directory, but can from a caller of this
+    /// function: the second is reported, and the first is the one compiled.
+    #[test]
+    fn a_second_file_of_one_name_is_reported() {
+        let modes = "id,name,aliases\nlive,Live,\n";
+        let files = [
+            SourceFile::new("a/modes.csv", modes),
+            SourceFile::new("b/modes.csv", modes),
+        ];
+        let errors = compile("a", &files).unwrap_err();
+        let second = errors
+            .iter()
+            .find(|d| d.path == "b/modes.csv")
+            .expect("the second file is reported");
+        assert_eq!(
+            second.message,
+            "a second file named modes.csv (the first is a/modes.csv); keep one"
+        );
+        assert!(!errors.iter().any(|d| d.path == "a/modes.csv"));
+    }
+}
