@@ -109,10 +109,17 @@ fn compile_and_write(
     let Some(out_dir) = out_dir else {
         return vec!["OUT_DIR is not set; the build script runs under cargo, which sets it".into()];
     };
-    let mut outputs = vec![(
-        "matrix.rs".to_owned(),
-        render::rust::render(&compiled.matrix, &files),
-    )];
+    let mut outputs = vec![
+        (
+            "matrix.rs".to_owned(),
+            render::rust::render(&compiled.matrix, &files),
+        ),
+        // The library's rustdoc includes the support matrix rendered from this very matrix.
+        (
+            "support-matrix.md".to_owned(),
+            render::markdown::document(&compiled.matrix),
+        ),
+    ];
     for (name, text) in portable::SOURCES {
         outputs.push((name.to_owned(), portable_copy(name, text)));
     }

@@ -40,15 +40,21 @@ pub fn read(path: &str, bytes: &[u8]) -> Result<Vec<Record>, Diagnostic> {
 /// unread.
 pub fn check_size(path: &str, len: u64) -> Result<(), Diagnostic> {
     if len <= MAX_FILE_BYTES {
-        return Ok(());
+        Ok(())
+    } else {
+        Err(too_large(path, len))
     }
-    Err(Diagnostic::error(
+}
+
+/// The diagnostic for a file of `len` bytes, over [`MAX_FILE_BYTES`].
+pub fn too_large(path: &str, len: u64) -> Diagnostic {
+    Diagnostic::error(
         &Location::new(path, 1, 1),
         format!(
             "file of {len} bytes is over the limit of {MAX_FILE_BYTES} bytes (4 MiB) for a matrix \
              file, which is a few kilobytes; is this the right file?"
         ),
-    ))
+    )
 }
 
 /// The bytes of a file without what a spreadsheet adds and this reader ignores: a UTF-8

@@ -179,6 +179,12 @@ fn check_compilation(files: &[SourceFile]) -> Result<(), TestCaseError> {
             let rendered = render::rust::render(&a.matrix, files);
             prop_assert_eq!(&rendered, &render::rust::render(&b.matrix, files));
             prop_assert!(rendered.starts_with("// @generated"));
+            let docs = render::markdown::document(&a.matrix);
+            prop_assert_eq!(&docs, &render::markdown::document(&b.matrix));
+            prop_assert_eq!(
+                render::json::render(&a.matrix),
+                render::json::render(&b.matrix)
+            );
         }
         (Err(a), Err(b)) => prop_assert_eq!(a, b),
         _ => prop_assert!(false, "two compilations of one input disagree"),

@@ -6,9 +6,8 @@
 //! newline) are invisible in an editor, so the whole generated file is byte-identical, the text
 //! it embeds of each source included. Content variants (quotes, whitespace, capitals, empty
 //! rows) are what the person wrote, and the library embeds each source as written so that
-//! locations in it stay true; for those, the tables generated from the model are identical.
-//!
-//! When the Markdown renderer lands (`render::markdown`), it belongs in `model_outputs`.
+//! locations in it stay true; for those, the tables and every document generated from the
+//! model (Markdown, JSON, CSV, HTML) are identical.
 
 mod common;
 
@@ -113,9 +112,16 @@ fn compiled(files: &[SourceFile], what: &str) -> Compiled {
     compiled
 }
 
-/// What is generated from the model alone.
+/// What is generated from the model alone: the tables and every document.
 fn model_outputs(compiled: &Compiled) -> Vec<(&'static str, String)> {
-    vec![("Rust tables", render::rust::render(&compiled.matrix, &[]))]
+    let matrix = &compiled.matrix;
+    vec![
+        ("Rust tables", render::rust::render(matrix, &[])),
+        ("Markdown docs", render::markdown::document(matrix)),
+        ("JSON", render::json::render(matrix)),
+        ("CSV", render::csv::render(matrix)),
+        ("HTML", render::html::render(matrix)),
+    ]
 }
 
 /// Everything generated from the files, the embedded sources included.

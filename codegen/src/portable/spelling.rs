@@ -51,13 +51,12 @@ pub fn closest<'a>(
     best.filter(|_| !tied).map(|(_, id)| id)
 }
 
-/// The edit distance between two words, in characters: insertions, deletions, substitutions,
-/// and swaps of two neighbouring characters (`dahs` for `dash`), the commonest typo, each
-/// count one (the optimal string alignment distance).
+/// The edit distance between two words, in characters, counting a swap of two neighbouring
+/// characters as one edit (`hsl` is one edit from `hls`), as typos usually are.
 fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    // Three rows of the table: two rows back, the previous one, and the current one.
+    // Three rows of the dynamic-programming table: two rows back, the previous, the current.
     let mut before: Vec<usize> = vec![0; b.len() + 1];
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     let mut current = vec![0; b.len() + 1];
@@ -158,6 +157,9 @@ mod tests {
         assert_eq!(closest("widevin", candidates), Some("widevine"));
         assert_eq!(closest("PlayReddy", candidates), Some("playready"));
         assert_eq!(closest("nagra", candidates), None);
+        let endpoints = [("hls", "apple-hls"), ("dash", "dash")];
+        assert_eq!(closest("hsl", endpoints), Some("apple-hls"));
+        assert_eq!(closest("dahs", endpoints), Some("dash"));
         let versions = [("v1", "v1"), ("speke-v1", "v1"), ("v2", "v2")];
         assert_eq!(closest("v3", versions), None);
         assert_eq!(closest("speke-v", versions), Some("v1"));
