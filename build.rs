@@ -216,6 +216,14 @@ fn read_dir(dir: &MatrixDir) -> Result<Vec<SourceFile>, Vec<String>> {
         // one is reported rather than skipped.
         let metadata = match fs::metadata(&path) {
             Ok(metadata) if metadata.is_dir() => continue,
+            Ok(metadata) if !metadata.is_file() => {
+                // A named pipe or a device would block the read, or never end.
+                problems.push(located(&Diagnostic::error(
+                    &at,
+                    "not a regular file (a pipe or a device?); a matrix file is a CSV text file",
+                )));
+                continue;
+            }
             Ok(metadata) => metadata,
             Err(error) => {
                 problems.push(file_error(&at, &error));
