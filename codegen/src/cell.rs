@@ -28,9 +28,15 @@ pub fn parse<'a>(
         return Ok(CellText::No);
     }
     if is_no {
+        let supported = text.replacen(head, "yes", 1);
         return Err((
             0,
-            "a `no` cell has no qualifiers; write `no`, or `yes + ...` if supported".into(),
+            format!(
+                "qualifiers after `no` in {}; a cell that is not supported offers none: write \
+                 `no`, or {} if the combination is supported",
+                crate::portable::spelling::quoted(text),
+                crate::portable::spelling::quoted(&supported)
+            ),
         ));
     }
     if !is_yes {

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::{self, Diagnostic, Location};
 use crate::grid;
+use crate::ident;
 use crate::model::{Cell, Grid, Matrix, TermKind};
+use crate::portable::spelling;
 use crate::vocabulary::{self, Vocabulary, VocabularySources};
 
 /// One source file: the path diagnostics show for it (such as `matrix/speke-v1.csv`), and its
@@ -17,10 +19,15 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+    /// A source file from its bytes as saved, with what a spreadsheet adds unseen (a
+    /// byte-order mark, CRLF line endings, no final newline) normalized away by
+    /// [`csv::normalize_encoding`](crate::csv::normalize_encoding), so that everything made
+    /// from the file, the text the tables embed included, is the same whichever way it was
+    /// saved.
+    pub fn new(path: impl Into<String>, bytes: impl AsRef<[u8]>) -> Self {
         SourceFile {
             path: path.into(),
-            bytes: bytes.into(),
+            bytes: crate::csv::normalize_encoding(bytes.as_ref()),
         }
     }
 
@@ -44,13 +51,29 @@ pub const GRID_SUFFIX: &str = ".csv";
 /// Compiles the files of a matrix directory. `dir` is the directory as diagnostics show it,
 /// used to name files that are missing. Files that are not CSV (a README) are ignored.
 ///
-/// On failure, returns every error and warning found, sorted by place.
+/// Which file is which goes by name: the five vocabulary files, and a grid
+/// `speke-<version>.csv` for each SPEKE version that versions.csv defines, named after the
+/// version's id. A grid without its version, a version without its grid, and any other CSV
+/// file are errors.
+///
+/// On failure, returns every error found, sorted by place. Warnings (vocabulary that no grid
+/// uses) are given only for a matrix without errors: while a file is wrong, what the grids
+/// use is not known.
 pub fn compile(dir: &str, files: &[SourceFile]) -> Result<Compiled, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let mut vocabulary_files: BTreeMap<TermKind, (&str, &[u8])> = BTreeMap::new();
     let mut grid_files: Vec<(&str, &SourceFile)> = Vec::new();
+    let mut other_files: Vec<&SourceFile> = Vec::new();
+    let mut names: BTreeMap<&str, &str> = BTreeMap::new();
     for file in files {
         let name = file.name();
+        if let Some(first) = names.insert(name, &file.path) {
+            diagnostics.push(Diagnostic::error(
+                &Location::new(&file.path, 1, 1),
+                format!("a second file named {name} (the first is {first}); keep one"),
+            ));
+            continue;
+        }
         if let Some(kind) = TermKind::ALL.into_iter().find(|k| k.file_name() == name) {
             vocabulary_files.insert(kind, (file.path.as_str(), file.bytes.as_slice()));
         } else if let Some(version) = name
@@ -59,18 +82,19 @@ pub fn compile(dir: &str, files: &[SourceFile]) -> Result<Compiled, Vec<Diagnost
         {
             grid_files.push((version, file));
         } else if name.to_ascii_lowercase().ends_with(".csv") {
-            diagnostics.push(Diagnostic::error(
-                &Location::new(&file.path, 1, 1),
-                format!(
-                    "unexpected file; a matrix holds {} and a grid `{GRID_PREFIX}<version>{GRID_SUFFIX}` per \
-                     SPEKE version",
-                    TermKind::ALL.map(TermKind::file_name).join(", ")
-                ),
-            ));
+            other_files.push(file);
         }
     }
+
+    let vocabulary = vocabulary::read(
+        &VocabularySources {
+            files: vocabulary_files.clone(),
+        },
+        &mut diagnostics,
+    );
+    let suggested = report_unexpected(&other_files, &vocabulary, &mut diagnostics);
     for kind in TermKind::ALL {
-        if !vocabulary_files.contains_key(&kind) {
+        if !vocabulary_files.contains_key(&kind) && !suggested.contains(&kind.file_name()) {
             let path = join_path(dir, kind.file_name());
             diagnostics.push(Diagnostic::error(
                 &Location::new(&path, 1, 1),
@@ -82,16 +106,11 @@ pub fn compile(dir: &str, files: &[SourceFile]) -> Result<Compiled, Vec<Diagnost
             ));
         }
     }
-
-    let vocabulary = vocabulary::read(
-        &VocabularySources {
-            files: vocabulary_files,
-        },
-        &mut diagnostics,
-    );
     let grids = read_grids(dir, &grid_files, &vocabulary, &mut diagnostics);
     let matrix = assemble(vocabulary, grids);
-    warn_unreferenced(&matrix, &mut diagnostics);
+    if !diagnostics.iter().any(Diagnostic::is_error) {
+        warn_unreferenced(&matrix, &mut diagnostics);
+    }
 
     diagnostic::sort(&mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -111,51 +130,147 @@ fn join_path(dir: &str, name: &str) -> String {
     }
 }
 
-/// Reads the grid of each version, in the order of the versions file.
+/// The grid file name of a version id.
+fn grid_name(id: &str) -> String {
+    format!("{GRID_PREFIX}{id}{GRID_SUFFIX}")
+}
+
+/// Reports CSV files that are neither vocabulary nor grid, each with the nearest expected name.
+/// Returns the names suggested, so that a file reported as misnamed is not reported missing too.
+fn report_unexpected(
+    files: &[&SourceFile],
+    vocabulary: &Vocabulary,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<&'static str> {
+    let mut suggested = Vec::new();
+    let grid_names: Vec<String> = vocabulary
+        .versions
+        .iter()
+        .map(|v| grid_name(&v.term.id))
+        .collect();
+    for file in files {
+        let candidates = TermKind::ALL
+            .map(TermKind::file_name)
+            .into_iter()
+            .chain(grid_names.iter().map(String::as_str))
+            .map(|name| (name, name));
+        let suggestion = spelling::closest(file.name(), candidates);
+        let hint = suggestion.map_or(String::new(), |name| format!(" (did you mean {name}?)"));
+        if let Some(kind) = TermKind::ALL
+            .into_iter()
+            .find(|k| Some(k.file_name()) == suggestion)
+        {
+            suggested.push(kind.file_name());
+        }
+        diagnostics.push(Diagnostic::error(
+            &Location::new(&file.path, 1, 1),
+            format!(
+                "unexpected file {}{hint}; a matrix holds the files {}, and a grid \
+                 {GRID_PREFIX}<version id>{GRID_SUFFIX} per SPEKE version",
+                file.name(),
+                TermKind::ALL.map(TermKind::file_name).join(", "),
+            ),
+        ));
+    }
+    suggested
+}
+
+/// Reads the grid of each version, in the order of the versions file. Grid files of no known
+/// version are reported, and still read so that their own errors show in the same build.
 fn read_grids(
     dir: &str,
     grid_files: &[(&str, &SourceFile)],
     vocabulary: &Vocabulary,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Option<grid::ReadGrid>> {
+    let mut misnamed: Vec<usize> = Vec::new();
     for (version, file) in grid_files {
-        if !vocabulary.versions.iter().any(|v| v.term.id == *version) {
-            let known: Vec<String> = vocabulary
-                .versions
-                .iter()
-                .map(|v| format!("{GRID_PREFIX}{}{GRID_SUFFIX}", v.term.id))
-                .collect();
-            diagnostics.push(Diagnostic::error(
-                &Location::new(&file.path, 1, 1),
-                format!(
-                    "grid file of unknown SPEKE version `{version}`; add `{version}` to versions.csv, or \
-                     rename the file to the grid of a known version ({})",
-                    known.join(", ")
-                ),
-            ));
+        if vocabulary.versions.iter().any(|v| v.term.id == *version) {
+            continue;
         }
+        // With versions.csv itself wrong, no version is known: that error is enough.
+        if !vocabulary.unusable.contains(&TermKind::Version) {
+            let message = unknown_grid_message(version, vocabulary, &mut misnamed);
+            diagnostics.push(Diagnostic::error(&Location::new(&file.path, 1, 1), message));
+        }
+        grid::read(&file.path, &file.bytes, vocabulary, diagnostics);
     }
     vocabulary
         .versions
         .iter()
-        .map(|version| {
+        .enumerate()
+        .map(|(index, version)| {
             let Some((_, file)) = grid_files.iter().find(|(id, _)| *id == version.term.id) else {
-                let expected = join_path(
-                    dir,
-                    &format!("{GRID_PREFIX}{}{GRID_SUFFIX}", version.term.id),
-                );
-                diagnostics.push(Diagnostic::error(
-                    &version.term.at,
-                    format!(
-                        "SPEKE version `{}` has no grid; expected the file {expected}",
-                        version.term.id
-                    ),
-                ));
+                if !misnamed.contains(&index) {
+                    let expected = join_path(dir, &grid_name(&version.term.id));
+                    diagnostics.push(Diagnostic::error(
+                        &version.term.at,
+                        format!(
+                            "SPEKE version `{}` has no grid; expected the file {expected}",
+                            version.term.id
+                        ),
+                    ));
+                }
                 return None;
             };
             grid::read(&file.path, &file.bytes, vocabulary, diagnostics)
         })
         .collect()
+}
+
+/// The message for a grid file `speke-<version>.csv` whose version versions.csv does not
+/// define. A file named after a version's alias or display name, or a near miss of its id, is
+/// told the name to use; `misnamed` collects those versions, whose missing grid is then not
+/// reported a second time.
+fn unknown_grid_message(
+    version: &str,
+    vocabulary: &Vocabulary,
+    misnamed: &mut Vec<usize>,
+) -> String {
+    let known: Vec<String> = vocabulary
+        .versions
+        .iter()
+        .map(|v| grid_name(&v.term.id))
+        .collect();
+    let name = grid_name(version);
+    if let Ok(index) = vocabulary.find(TermKind::Version, version) {
+        misnamed.push(index);
+        let id = &vocabulary.versions[index].term.id;
+        return format!(
+            "grid file {name} is named after {}, which names SPEKE version `{id}`; a grid file \
+             is named after the version's id: rename it to {}",
+            spelling::quoted(version),
+            grid_name(id)
+        );
+    }
+    let candidates = vocabulary
+        .versions
+        .iter()
+        .map(|v| (v.term.id.as_str(), v.term.id.as_str()));
+    let suggestion = spelling::closest(version, candidates);
+    let hint = match suggestion {
+        Some(id) => {
+            if let Some(index) = vocabulary.versions.iter().position(|v| v.term.id == id) {
+                misnamed.push(index);
+            }
+            format!(" (did you mean {}?)", grid_name(id))
+        }
+        None => String::new(),
+    };
+    let expected = if known.is_empty() {
+        "versions.csv defines no version".to_owned()
+    } else {
+        format!("expected one of {}{hint}", known.join(", "))
+    };
+    let add = if ident::check(version).is_ok() {
+        format!(", or add `{version}` to versions.csv")
+    } else {
+        String::new()
+    };
+    format!(
+        "grid file {name} of unknown SPEKE version {}; {expected}{add}",
+        spelling::quoted(version)
+    )
 }
 
 /// Lays the grids out as the dense table of cells.
@@ -241,5 +356,31 @@ fn warn_unreferenced(matrix: &Matrix, diagnostics: &mut Vec<Diagnostic>) {
             TermKind::Qualifier,
             i < 64 && offered & (1 << i) != 0,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two files of one name cannot come from one directory, but can from a caller of this
+    /// function: the second is reported, and the first is the one compiled.
+    #[test]
+    fn a_second_file_of_one_name_is_reported() {
+        let modes = "id,name,aliases\nlive,Live,\n";
+        let files = [
+            SourceFile::new("a/modes.csv", modes),
+            SourceFile::new("b/modes.csv", modes),
+        ];
+        let errors = compile("a", &files).unwrap_err();
+        let second = errors
+            .iter()
+            .find(|d| d.path == "b/modes.csv")
+            .expect("the second file is reported");
+        assert_eq!(
+            second.message,
+            "a second file named modes.csv (the first is a/modes.csv); keep one"
+        );
+        assert!(!errors.iter().any(|d| d.path == "a/modes.csv"));
     }
 }

@@ -4,6 +4,7 @@
 use crate::cell::{self, CellText};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{Cell, Grid, TermKind};
+use crate::portable::spelling;
 use crate::table;
 use crate::vocabulary::Vocabulary;
 
@@ -24,7 +25,7 @@ pub fn read(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ReadGrid> {
     let expected = "mode,endpoint,<a column per DRM system, such as playready>";
-    let mut records = table::read_records(path, bytes, &[expected], diagnostics)?;
+    let mut records = table::read_records(path, bytes, expected, diagnostics)?;
     let header = records.remove(0);
     let columns = read_header(&header, vocabulary, diagnostics)?;
     if records.is_empty() {
@@ -34,7 +35,7 @@ pub fn read(
         ));
         return None;
     }
-    let rows = table::aligned_rows(records, header.fields.len(), diagnostics);
+    let rows = table::aligned_rows(records, header.fields.len(), diagnostics).rows;
     let example = vocabulary.qualifiers.first().map(|q| q.term.id.as_str());
     let mut grid = Grid {
         path: path.to_owned(),
@@ -59,24 +60,33 @@ pub fn read(
             &endpoint.at,
             diagnostics,
         );
-        let (Some(m), Some(e)) = (mode_index, endpoint_index) else {
-            continue;
+        // The cells of a row or a column that is wrong are still checked, so that their
+        // mistakes show in the same build; only the cells of a known place are kept.
+        let place = match (mode_index, endpoint_index) {
+            (Some(m), Some(e)) => match grid.rows.iter().position(|&r| r == (m, e)) {
+                Some(first) => {
+                    diagnostics.push(Diagnostic::error(
+                        &row.at,
+                        format!(
+                            "duplicate row for mode `{}` and endpoint type `{}` (first on line \
+                             {}); a grid has one row per mode and endpoint type, so merge the \
+                             two rows",
+                            vocabulary.modes[m].id, vocabulary.endpoints[e].id, row_lines[first]
+                        ),
+                    ));
+                    None
+                }
+                None => {
+                    grid.rows.push((m, e));
+                    row_lines.push(row.at.line);
+                    Some((m, e))
+                }
+            },
+            _ => None,
         };
-        if let Some(first) = grid.rows.iter().position(|&r| r == (m, e)) {
-            diagnostics.push(Diagnostic::error(
-                &row.at,
-                format!(
-                    "duplicate row for {} {} (first on line {}); merge the two rows",
-                    vocabulary.modes[m].id, vocabulary.endpoints[e].id, row_lines[first]
-                ),
-            ));
-            continue;
-        }
-        grid.rows.push((m, e));
-        row_lines.push(row.at.line);
         for (field, drm) in row.fields[ROW_COLUMNS.len()..].iter().zip(&columns) {
-            let Some(d) = *drm else { continue };
-            if let Some(cell) = read_cell(field, vocabulary, example, diagnostics) {
+            let cell = read_cell(field, vocabulary, example, diagnostics);
+            if let (Some((m, e)), Some(d), Some(cell)) = (place, *drm, cell) {
                 cells.push(((m, e, d), cell));
             }
         }
@@ -93,12 +103,17 @@ fn read_header(
 ) -> Option<Vec<Option<usize>>> {
     let fields = &header.fields;
     let starts_right = fields.len() >= 2
-        && fields[0].text.eq_ignore_ascii_case(ROW_COLUMNS[0])
-        && fields[1].text.eq_ignore_ascii_case(ROW_COLUMNS[1]);
+        && table::names_column(&fields[0].text, ROW_COLUMNS[0])
+        && table::names_column(&fields[1].text, ROW_COLUMNS[1]);
     if !starts_right {
+        let found: Vec<&str> = fields.iter().take(2).map(|f| f.text.as_str()).collect();
         diagnostics.push(Diagnostic::error(
             &header.at,
-            "a grid's header starts with `mode,endpoint`, followed by a column per DRM system",
+            format!(
+                "grid header starts with {}; expected `mode,endpoint`, then a column per DRM \
+                 system",
+                spelling::quoted(&found.join(","))
+            ),
         ));
         return None;
     }
@@ -122,12 +137,19 @@ fn read_header(
             columns.push(None);
             continue;
         };
-        if columns.contains(&Some(d)) {
+        if let Some(first) = columns.iter().position(|&c| c == Some(d)) {
+            let id = &vocabulary.drm_systems[d].term.id;
+            let first_column = first + ROW_COLUMNS.len() + 1;
+            let named = if field.text == *id {
+                String::new()
+            } else {
+                format!(" (`{}` names `{id}`)", field.text)
+            };
             diagnostics.push(Diagnostic::error(
                 &field.at,
                 format!(
-                    "duplicate column for DRM system `{}`",
-                    vocabulary.drm_systems[d].term.id
+                    "duplicate column for DRM system `{id}`{named}, already column {first_column}; \
+                     a grid has one column per DRM system"
                 ),
             ));
             columns.push(None);
@@ -138,6 +160,8 @@ fn read_header(
     Some(columns)
 }
 
+/// Looks a word of the grid up in the vocabulary, reporting an unknown word unless an error
+/// already reported explains it.
 fn lookup(
     vocabulary: &Vocabulary,
     kind: TermKind,
@@ -146,22 +170,53 @@ fn lookup(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<usize> {
     if word.is_empty() {
+        let ids: Vec<&str> = vocabulary
+            .terms(kind)
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect();
+        let expected = if ids.is_empty() {
+            String::new()
+        } else {
+            format!(", one of {}", ids.join(", "))
+        };
         diagnostics.push(Diagnostic::error(
             at,
-            format!("empty {}; every row names one", kind.what()),
+            format!("empty {}; every row names its {0}{expected}", kind.what()),
         ));
         return None;
     }
     match vocabulary.find(kind, word) {
         Ok(index) => Some(index),
+        Err(_) if vocabulary.already_reported(kind, word) => None,
         Err(message) => {
-            let file = kind.file_name();
-            diagnostics.push(Diagnostic::error(
-                at,
-                format!("{message}; new terms are added to {file}"),
-            ));
+            let other_kind = TermKind::ALL
+                .into_iter()
+                .filter(|&other| other != kind)
+                .find(|&other| vocabulary.find(other, word).is_ok());
+            let hint = match other_kind {
+                Some(other) => format!(
+                    "; {} is {} {}, not {} {}",
+                    spelling::quoted(word),
+                    article(other.what()),
+                    other.what(),
+                    article(kind.what()),
+                    kind.what()
+                ),
+                None => format!("; new terms are added to {}", kind.file_name()),
+            };
+            diagnostics.push(Diagnostic::error(at, format!("{message}{hint}")));
             None
         }
+    }
+}
+
+/// "a" or "an" for a kind's name, as it is spoken: "a DRM system", "an endpoint type".
+fn article(what: &str) -> &'static str {
+    if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }
 
@@ -190,9 +245,14 @@ fn read_cell(
         let bit = 1u64.checked_shl(q as u32).unwrap_or(0);
         if offered & bit != 0 {
             let id = &vocabulary.qualifiers[q].term.id;
+            let named = if word == id {
+                String::new()
+            } else {
+                format!(" (`{word}` names it)")
+            };
             diagnostics.push(Diagnostic::error(
                 &at,
-                format!("qualifier `{id}` repeated in this cell; write it once"),
+                format!("qualifier `{id}` is already in this cell{named}; write it once"),
             ));
             ok = false;
         }

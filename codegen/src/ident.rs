@@ -13,13 +13,24 @@ const KEYWORDS: &[&str] = &[
 /// Checks that an id is lowercase words of letters and digits joined by `-`, starting with a
 /// letter, and not a Rust keyword once written with `_`; says what to write instead if not.
 pub fn check(id: &str) -> Result<(), String> {
-    let words_ok = !id.is_empty()
-        && id.split('-').all(|word| {
-            !word.is_empty()
-                && word
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        });
+    check_as("id", id)
+}
+
+/// [`check`] for another value written as an id, such as a qualifier's group; `what` names
+/// the value in the message.
+pub fn check_as(what: &str, id: &str) -> Result<(), String> {
+    if id.is_empty() {
+        return Err(format!(
+            "empty {what}; write lowercase words joined by `-`, such as `apple-hls`"
+        ));
+    }
+    let words_ok = id.split('-').all(|word| {
+        !word.is_empty()
+            && word
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    });
+    let shown = crate::portable::spelling::quoted(id);
     if !words_ok {
         let hint = suggested_id(id);
         let hint = if hint.is_empty() || hint == id {
@@ -28,25 +39,28 @@ pub fn check(id: &str) -> Result<(), String> {
             format!(" (such as `{hint}`)")
         };
         return Err(format!(
-            "invalid id `{id}`; an id is lowercase letters and digits with `-` between words{hint}"
+            "invalid {what} {shown}; expected lowercase letters and digits with `-` between \
+             words{hint}"
         ));
     }
     if !id.starts_with(|c: char| c.is_ascii_lowercase()) {
         return Err(format!(
-            "invalid id `{id}`; an id starts with a letter, it becomes a Rust name"
+            "invalid {what} {shown}; it must start with a letter, because it becomes a Rust name"
         ));
     }
     let snake = snake_case(id);
     if KEYWORDS.contains(&snake.as_str()) {
         return Err(format!(
-            "id `{id}` is the Rust keyword `{snake}`, which macro input cannot use; choose another id"
+            "{what} `{id}` is the Rust keyword `{snake}`, which macro input cannot use; choose \
+             another {what}"
         ));
     }
     Ok(())
 }
 
-/// A valid id close to an invalid one, for the error message.
-fn suggested_id(id: &str) -> String {
+/// A valid id close to an invalid one, for the error message, and for recognising the word a
+/// grid uses for the term whose id is wrong.
+pub fn suggested_id(id: &str) -> String {
     let lowered: String = id
         .trim()
         .chars()
@@ -110,9 +124,12 @@ mod tests {
             .contains("such as `key-rotation`"));
         assert!(check("128-aes")
             .unwrap_err()
-            .contains("starts with a letter"));
+            .contains("must start with a letter"));
         assert!(check("a--b").is_err());
-        assert!(check("").is_err());
+        assert!(check("").unwrap_err().starts_with("empty id"));
+        assert!(check_as("group", "Encryption Scheme")
+            .unwrap_err()
+            .starts_with("invalid group `Encryption Scheme`"));
         assert!(check("type").unwrap_err().contains("Rust keyword"));
         assert!(check("self").is_err());
     }

@@ -20,7 +20,8 @@ pub fn normalize(word: &str) -> String {
     normal
 }
 
-/// The candidate nearest to `word`, if one is near enough to be a likely typo.
+/// The candidate nearest to `word`, if one is near enough to be a likely typo and no other id
+/// is as near (for `v3`, `v1` and `v2` are equally likely, so neither is suggested).
 ///
 /// Each candidate is a spelling (an id, a display name or an alias) and the id it stands for;
 /// the id is what is suggested.
@@ -30,14 +31,24 @@ pub fn closest<'a>(
 ) -> Option<&'a str> {
     let word = normalize(word);
     let mut best: Option<(usize, &str)> = None;
+    let mut tied = false;
     for (spelling, id) in candidates {
         let distance = edit_distance(&word, &normalize(spelling));
-        let near_enough = distance <= (word.chars().count() / 3).max(1);
-        if near_enough && best.is_none_or(|(best_distance, _)| distance < best_distance) {
-            best = Some((distance, id));
+        if distance > (word.chars().count() / 3).max(1) {
+            continue;
+        }
+        match best {
+            Some((best_distance, _)) if distance > best_distance => {}
+            Some((best_distance, best_id)) if distance == best_distance => {
+                tied |= best_id != id;
+            }
+            _ => {
+                best = Some((distance, id));
+                tied = false;
+            }
         }
     }
-    best.map(|(_, id)| id)
+    best.filter(|_| !tied).map(|(_, id)| id)
 }
 
 /// The edit distance between two words, in characters, counting a swap of two neighbouring
@@ -85,15 +96,26 @@ pub fn unknown_word(
     message
 }
 
-/// Shows a value inside backticks, shortened so that a runaway value cannot flood a terminal.
+/// Shows a value inside backticks, shortened so that a runaway value cannot flood a terminal,
+/// and with control characters escaped (`\n`), so that a message stays on one line.
 pub fn quoted(value: &str) -> String {
     const MAX_CHARS: usize = 48;
     let count = value.chars().count();
+    let shown: String = value
+        .chars()
+        .take(MAX_CHARS)
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
     if count <= MAX_CHARS {
-        format!("`{value}`")
+        format!("`{shown}`")
     } else {
-        let head: String = value.chars().take(MAX_CHARS).collect();
-        format!("`{head}…` ({count} characters)")
+        format!("`{shown}…` ({count} characters)")
     }
 }
 
@@ -138,6 +160,19 @@ mod tests {
         let endpoints = [("hls", "apple-hls"), ("dash", "dash")];
         assert_eq!(closest("hsl", endpoints), Some("apple-hls"));
         assert_eq!(closest("dahs", endpoints), Some("dash"));
+        let versions = [("v1", "v1"), ("speke-v1", "v1"), ("v2", "v2")];
+        assert_eq!(closest("v3", versions), None);
+        assert_eq!(closest("speke-v", versions), Some("v1"));
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("dash", "dash"), 0);
+        assert_eq!(edit_distance("dahs", "dash"), 1);
+        assert_eq!(edit_distance("widevin", "widevine"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("ca", "abc"), 3);
     }
 
     #[test]
@@ -166,5 +201,6 @@ mod tests {
     fn long_values_are_shortened() {
         let long = "x".repeat(100);
         assert!(quoted(&long).ends_with("…` (100 characters)"));
+        assert_eq!(quoted("a\nb\tc"), "`a\\nb\\tc`");
     }
 }
