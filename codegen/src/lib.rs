@@ -8,6 +8,7 @@ pub mod csv;
 pub mod diagnostic;
 pub mod grid;
 pub mod ident;
+pub mod import;
 pub mod model;
 pub mod portable;
 pub mod render;
