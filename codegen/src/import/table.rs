@@ -126,7 +126,7 @@ pub fn read(
             format!(
                 "note below {title} not imported: {}; read it, and edit the grid by hand if it \
                  changes a cell",
-                spelling::quoted(&note.text)
+                note_text(&note.text)
             ),
         ));
     }
@@ -141,6 +141,17 @@ pub fn read(
         columns: columns.into_iter().flatten().collect(),
         rows,
     })
+}
+
+/// A note as messages quote it: whole up to a few lines' length, since a person must read it.
+fn note_text(note: &str) -> String {
+    const MAX_CHARS: usize = 240;
+    if note.chars().count() <= MAX_CHARS {
+        format!("`{note}`")
+    } else {
+        let head: String = note.chars().take(MAX_CHARS).collect();
+        format!("`{head}…` (see the page)")
+    }
 }
 
 /// The version number a title names (`2.1` in "SPEKE v2\.1 – Support matrix"), or an error
@@ -295,7 +306,7 @@ fn read_rows(
                     format!(
                         "note in {title} not imported: {}; read it, and edit the grid by hand if \
                          it changes a cell",
-                        spelling::quoted(&first.text)
+                        note_text(&first.text)
                     ),
                 ));
                 continue;

@@ -3,8 +3,9 @@
 
 /// The text of Markdown source, as the page renders it.
 pub fn from_markdown(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
     let chars: Vec<char> = raw.chars().collect();
+    let emphasis = emphasis_marks(&chars);
+    let mut out = String::with_capacity(raw.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -17,17 +18,8 @@ pub fn from_markdown(raw: &str) -> String {
                 i += 2;
                 continue;
             }
-            '*' | '`' => {}
-            // `_` is emphasis only at the edge of a word; inside one (`key_rotation`) it is
-            // text.
-            '_' => {
-                let before = i.checked_sub(1).map(|b| chars[b]);
-                let inside = before.is_some_and(char::is_alphanumeric)
-                    && next.is_some_and(char::is_alphanumeric);
-                if inside {
-                    out.push('_');
-                }
-            }
+            '*' | '_' if emphasis[i] => {}
+            '`' => {}
             // A link keeps its text and drops its target.
             '[' => {}
             ']' if next == Some('(') => {
@@ -57,6 +49,54 @@ pub fn from_markdown(raw: &str) -> String {
         i += 1;
     }
     collapse(&out)
+}
+
+/// Which `*` and `_` characters mark emphasis: a run that a later run of the same character
+/// and length closes (`**Live**`). A run left unpaired is text, such as a footnote mark in
+/// `√*`, so that it reaches the cell reader and is reported rather than lost. `_` inside a
+/// word (`key_rotation`) is text too.
+fn emphasis_marks(chars: &[char]) -> Vec<bool> {
+    let mut runs: Vec<(char, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            i += 2;
+            continue;
+        }
+        if c != '*' && c != '_' {
+            i += 1;
+            continue;
+        }
+        let len = chars[i..].iter().take_while(|&&d| d == c).count();
+        let before = i.checked_sub(1).map(|b| chars[b]);
+        let after = chars.get(i + len).copied();
+        let inside_word = c == '_'
+            && before.is_some_and(char::is_alphanumeric)
+            && after.is_some_and(char::is_alphanumeric);
+        if !inside_word {
+            runs.push((c, i, len));
+        }
+        i += len;
+    }
+    let mut marks = vec![false; chars.len()];
+    let mut paired = vec![false; runs.len()];
+    for open in 0..runs.len() {
+        if paired[open] {
+            continue;
+        }
+        let (c, start, len) = runs[open];
+        let close =
+            (open + 1..runs.len()).find(|&r| !paired[r] && runs[r].0 == c && runs[r].2 == len);
+        if let Some(close) = close {
+            paired[open] = true;
+            paired[close] = true;
+            let (_, close_start, _) = runs[close];
+            marks[start..start + len].fill(true);
+            marks[close_start..close_start + len].fill(true);
+        }
+    }
+    marks
 }
 
 /// The text of HTML content: tags become spaces, references are decoded.
@@ -150,6 +190,9 @@ mod tests {
         assert_eq!(from_markdown("key_rotation"), "key_rotation");
         assert_eq!(from_markdown(r"a \* b"), "a * b");
         assert_eq!(from_markdown("`cbcs`"), "cbcs");
+        assert_eq!(from_markdown("*Note:* text"), "Note: text");
+        assert_eq!(from_markdown("√*"), "√*");
+        assert_eq!(from_markdown("√ ** x"), "√ ** x");
     }
 
     #[test]
