@@ -42,6 +42,7 @@ fn importing_the_reference_page_reproduces_the_shipped_matrix() {
         matrix: &current.matrix,
         files: &files,
         out_dir: "imported",
+        as_of: None,
     })
     .unwrap_or_else(|errors| panic!("import failed: {errors:#?}"));
 

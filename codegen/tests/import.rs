@@ -3,7 +3,7 @@
 //! version, new VOD rows, a new endpoint type, a new version, encryption-scheme phrases, notes,
 //! text it does not understand, and the same page saved as HTML.
 
-use speke_matrix_build::import::{import, Imported, Request};
+use speke_matrix_build::import::{import, AsOf, Imported, Request};
 use speke_matrix_build::{compile, Diagnostic, Matrix, SourceFile};
 
 const VERSIONS: &str = "id,name,aliases,cpix-version,keys,source,as-of
@@ -88,6 +88,14 @@ fn files() -> Vec<SourceFile> {
 }
 
 fn import_into(files: &[SourceFile], page: &str) -> Result<Imported, Vec<Diagnostic>> {
+    import_dated(files, page, None)
+}
+
+fn import_dated(
+    files: &[SourceFile],
+    page: &str,
+    as_of: Option<&str>,
+) -> Result<Imported, Vec<Diagnostic>> {
     let matrix: Matrix = compile("matrix", files)
         .expect("the matrix compiles")
         .matrix;
@@ -97,6 +105,7 @@ fn import_into(files: &[SourceFile], page: &str) -> Result<Imported, Vec<Diagnos
         matrix: &matrix,
         files,
         out_dir: "out",
+        as_of: as_of.map(|date| AsOf::parse(date).unwrap()),
     })
 }
 
@@ -324,6 +333,35 @@ fn a_new_version_table_adds_a_version_and_its_grid() {
 }
 
 #[test]
+fn the_day_the_page_was_saved_dates_the_imported_versions() {
+    let v21 = "\n\n\n| SPEKE v2\\.1 | Google Widevine | \n| --- | --- |\n| Live | \n| DASH | √ | ";
+    let page = format!("{PAGE}{v21}");
+    let imported = import_dated(&files(), &page, Some("2027-01-15"))
+        .unwrap_or_else(|errors| panic!("{}", shown(&errors)));
+    let source =
+        "https://docs.aws.amazon.com/mediapackage/latest/ug/encryption-choosing-speke-version.html";
+    assert_eq!(
+        file(&imported, "versions.csv"),
+        format!(
+            "{}v2-1,SPEKE v2.1,,,,{source},2027-01-15\n",
+            VERSIONS.replace("2026-12-03", "2027-01-15")
+        )
+    );
+    let dates: Vec<&str> = imported
+        .matrix
+        .versions
+        .iter()
+        .map(|v| v.as_of.as_str())
+        .collect();
+    assert_eq!(dates, ["2027-01-15"; 3]);
+    let warnings = warnings(&imported);
+    assert!(
+        warnings[0].contains("fill in its cpix-version and keys, which"),
+        "{warnings:?}"
+    );
+}
+
+#[test]
 fn a_title_spelled_version_2_0_is_version_2() {
     let page = edit(PAGE, "SPEKE v2 – Support", "SPEKE Version 2\\.0 – Support");
     assert_eq!(file(&run(&page), "speke-v2.csv"), GRID_V2);
@@ -483,6 +521,21 @@ fn notes_below_a_table_are_warnings() {
         ["page.md:30:1: warning: note below the SPEKE v2 table not imported: `Note Key rotation \
           for DASH with SPEKE v2 is coming.`; read it, and edit the grid by hand if it changes a \
           cell"]
+    );
+    assert_eq!(file(&imported, "speke-v2.csv"), GRID_V2);
+}
+
+#[test]
+fn a_note_row_inside_a_table_is_a_warning() {
+    let page = format!("{PAGE}\n| Note: DASH key rotation with SPEKE v2 is planned |");
+    let imported = run(&page);
+    assert_eq!(
+        warnings(&imported),
+        [
+            "page.md:29:3: warning: note in the SPEKE v2 table not imported: `Note: DASH key \
+          rotation with SPEKE v2 is planned`; read it, and edit the grid by hand if it changes a \
+          cell"
+        ]
     );
     assert_eq!(file(&imported, "speke-v2.csv"), GRID_V2);
 }

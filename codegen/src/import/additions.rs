@@ -29,14 +29,22 @@ pub struct Appended {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// What the import knows of a new version beyond its name.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KnownFacts<'a> {
+    /// The address the current versions were transcribed from, which is the page's.
+    pub source: Option<&'a str>,
+    /// The day the page was saved.
+    pub as_of: Option<&'a str>,
+}
+
 /// Appends a row per new term of one kind to the text of its vocabulary file at `path`.
-/// `source` is the address new versions are transcribed from, if known.
 pub fn append(
     kind: TermKind,
     path: &str,
     existing: &str,
     new_terms: &[&NewTerm],
-    source: Option<&str>,
+    facts: &KnownFacts<'_>,
 ) -> Appended {
     let newline = if existing.contains("\r\n") {
         "\r\n"
@@ -51,13 +59,13 @@ pub fn append(
     let mut warnings = Vec::new();
     for (number, term) in new_terms.iter().enumerate() {
         let line = text.matches('\n').count() + 1;
-        let (written, stand_in) = row(kind, term, source, number);
+        let (written, stand_in) = row(kind, term, facts, number);
         text.push_str(&written);
         text.push_str(newline);
         preview.push_str(&stand_in);
         preview.push_str(newline);
         let at = Location::new(path, u32::try_from(line).unwrap_or(u32::MAX), 1);
-        warnings.push(Diagnostic::warning(&at, message(kind, term, source)));
+        warnings.push(Diagnostic::warning(&at, message(kind, term, facts)));
     }
     Appended {
         text,
@@ -67,7 +75,7 @@ pub fn append(
 }
 
 /// The row to write and the row to check, as CSV lines without their line ending.
-fn row(kind: TermKind, term: &NewTerm, source: Option<&str>, number: usize) -> (String, String) {
+fn row(kind: TermKind, term: &NewTerm, facts: &KnownFacts<'_>, number: usize) -> (String, String) {
     let (id, name) = (term.id.as_str(), field(&term.name));
     let columns = match kind {
         TermKind::Version => VERSION_COLUMNS,
@@ -80,18 +88,21 @@ fn row(kind: TermKind, term: &NewTerm, source: Option<&str>, number: usize) -> (
     let mut stand_in = written.clone();
     match kind {
         TermKind::Version => {
-            let source = source.map(field).unwrap_or_default();
-            written.extend([String::new(), String::new(), source.clone(), String::new()]);
-            let checked_source = if source.is_empty() {
-                "https://stand-in.invalid/".to_owned()
-            } else {
-                source
+            let source = facts.source.map(field).unwrap_or_default();
+            let as_of = facts.as_of.map(field).unwrap_or_default();
+            written.extend([String::new(), String::new(), source.clone(), as_of.clone()]);
+            let or = |value: String, stand_in: &str| {
+                if value.is_empty() {
+                    stand_in.to_owned()
+                } else {
+                    value
+                }
             };
             stand_in.extend([
                 "0.0".to_owned(),
                 "one".to_owned(),
-                checked_source,
-                "1970-01-01".to_owned(),
+                or(source, "https://stand-in.invalid/"),
+                or(as_of, "1970-01-01"),
             ]);
         }
         TermKind::DrmSystem => {
@@ -115,7 +126,7 @@ fn field(value: &str) -> String {
     }
 }
 
-fn message(kind: TermKind, term: &NewTerm, source: Option<&str>) -> String {
+fn message(kind: TermKind, term: &NewTerm, facts: &KnownFacts<'_>) -> String {
     let seen = format!(
         "{} on the page at {}:{}:{}",
         spelling::quoted(&term.name),
@@ -134,11 +145,14 @@ fn message(kind: TermKind, term: &NewTerm, source: Option<&str>) -> String {
              give; the build refuses the empty system ID until then",
         ),
         TermKind::Version => {
-            let fields = if source.is_some() {
-                "cpix-version, keys and as-of"
-            } else {
-                "cpix-version, keys, source and as-of"
-            };
+            let mut fields = vec!["cpix-version", "keys"];
+            if facts.source.is_none() {
+                fields.push("source");
+            }
+            if facts.as_of.is_none() {
+                fields.push("as-of");
+            }
+            let fields = spelling::join(&fields);
             message.push_str(&format!(
                 "fill in its {fields}, which the page's table does not give; the build refuses \
                  the empty fields until then"
@@ -182,7 +196,7 @@ mod tests {
             "m/drm-systems.csv",
             existing,
             &[&nagra],
-            None,
+            &KnownFacts::default(),
         );
         assert_eq!(
             appended.text,
@@ -206,7 +220,10 @@ mod tests {
             "versions.csv",
             existing,
             &[&v21],
-            Some("https://docs.invalid/page.html"),
+            &KnownFacts {
+                source: Some("https://docs.invalid/page.html"),
+                as_of: None,
+            },
         );
         assert!(appended
             .text

@@ -9,6 +9,7 @@
 //! file system: the caller reads the page and the current matrix, and writes what it gets back.
 
 mod additions;
+pub mod as_of;
 mod grid_csv;
 mod html;
 mod markdown;
@@ -24,6 +25,7 @@ use crate::compile::{compile, SourceFile, GRID_PREFIX, GRID_SUFFIX};
 use crate::diagnostic::{self, Diagnostic, Location};
 use crate::model::{Matrix, TermKind};
 
+pub use self::as_of::AsOf;
 use self::phrases::Phrases;
 use self::table::{Outcome, VersionTable};
 use self::terms::{TermRef, Terms};
@@ -40,6 +42,9 @@ pub struct Request<'a> {
     pub files: &'a [SourceFile],
     /// The directory the imported files will be written to, as diagnostics name it.
     pub out_dir: &'a str,
+    /// The day the page was saved: when given, the as-of date of each version whose table
+    /// the page has. When not, dates are kept, and a new version's is left to fill in.
+    pub as_of: Option<AsOf<'a>>,
 }
 
 /// The imported matrix directory.
@@ -49,7 +54,7 @@ pub struct Imported {
     pub files: Vec<SourceFile>,
     /// The matrix the files describe, for a diff against the current one. Facts the page does
     /// not give are empty here as in the files (a new DRM system's ID, a new version's CPIX
-    /// version, source and date), except a new version's keys, which the model cannot leave
+    /// version, and its source and date when not known), except a new version's keys, which the model cannot leave
     /// empty and shows as [`crate::Keys::One`].
     pub matrix: Matrix,
     /// The versions whose grids came from the page, by id, in page order.
@@ -66,6 +71,7 @@ pub fn import(request: &Request<'_>) -> Result<Imported, Vec<Diagnostic>> {
         matrix,
         files,
         out_dir,
+        as_of,
     } = *request;
     let tables = page::read(&page.path, &page.bytes).map_err(|error| vec![error])?;
     let mut diagnostics = Vec::new();
@@ -124,7 +130,25 @@ pub fn import(request: &Request<'_>) -> Result<Imported, Vec<Diagnostic>> {
         );
         written.insert(name, grid_text(grid, &terms, &qualifier_ids).into_bytes());
     }
+    if let Some(date) = as_of {
+        let ids: Vec<&str> = grids
+            .iter()
+            .filter(|g| matches!(g.version, TermRef::Known(_)))
+            .map(|g| terms.id(TermKind::Version, g.version))
+            .collect();
+        let name = TermKind::Version.file_name();
+        if let Some(bytes) = written.get_mut(name) {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let (dated, warnings) = as_of::set(&join_path(out_dir, name), &text, &ids, date);
+            *bytes = dated.into_bytes();
+            diagnostics.extend(warnings);
+        }
+    }
     let mut preview = written.clone();
+    let facts = additions::KnownFacts {
+        source: common_source(matrix),
+        as_of: as_of.map(AsOf::as_str),
+    };
     for kind in TermKind::ALL {
         let new_terms: Vec<&terms::NewTerm> =
             terms.added.iter().filter(|t| t.kind == kind).collect();
@@ -141,7 +165,7 @@ pub fn import(request: &Request<'_>) -> Result<Imported, Vec<Diagnostic>> {
             &join_path(out_dir, name),
             &existing,
             &new_terms,
-            common_source(matrix),
+            &facts,
         );
         written.insert(name.to_owned(), appended.text.into_bytes());
         preview.insert(name.to_owned(), appended.preview.into_bytes());
@@ -164,7 +188,7 @@ pub fn import(request: &Request<'_>) -> Result<Imported, Vec<Diagnostic>> {
     diagnostics.extend(compiled.warnings);
     diagnostic::sort(&mut diagnostics);
     let mut new_matrix = compiled.matrix;
-    blank_stand_ins(&mut new_matrix, &terms, common_source(matrix));
+    blank_stand_ins(&mut new_matrix, &terms, &facts);
     Ok(Imported {
         files: as_files(written),
         matrix: new_matrix,
@@ -263,7 +287,7 @@ fn common_source(matrix: &Matrix) -> Option<&str> {
 }
 
 /// Empties in the model the facts that were stand-ins only for checking.
-fn blank_stand_ins(matrix: &mut Matrix, terms: &Terms<'_>, source: Option<&str>) {
+fn blank_stand_ins(matrix: &mut Matrix, terms: &Terms<'_>, facts: &additions::KnownFacts<'_>) {
     for term in &terms.added {
         let Ok(index) = matrix.find(term.kind, &term.id) else {
             continue;
@@ -273,8 +297,8 @@ fn blank_stand_ins(matrix: &mut Matrix, terms: &Terms<'_>, source: Option<&str>)
             TermKind::Version => {
                 let version = &mut matrix.versions[index];
                 version.cpix_version.clear();
-                version.as_of.clear();
-                version.source = source.unwrap_or_default().to_owned();
+                version.as_of = facts.as_of.unwrap_or_default().to_owned();
+                version.source = facts.source.unwrap_or_default().to_owned();
             }
             TermKind::Mode | TermKind::Endpoint | TermKind::Qualifier => {}
         }
