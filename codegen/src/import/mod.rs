@@ -76,29 +76,7 @@ pub fn import(request: &Request<'_>) -> Result<Imported, Vec<Diagnostic>> {
     let tables = page::read(&page.path, &page.bytes).map_err(|error| vec![error])?;
     let mut diagnostics = Vec::new();
     let mut terms = Terms::new(matrix);
-    let phrases = Phrases::new(matrix);
-    let mut grids: Vec<VersionTable> = Vec::new();
-    for table in &tables {
-        match table::read(table, &mut terms, &phrases, &mut diagnostics) {
-            Outcome::Grid(grid) => {
-                if let Some(first) = grids.iter().find(|g| g.version == grid.version) {
-                    diagnostics.push(Diagnostic::error(
-                        &grid.at,
-                        format!(
-                            "a second table for {} (the first is on line {}); a page has one \
-                             table per SPEKE version",
-                            terms.name(TermKind::Version, grid.version),
-                            first.at.line
-                        ),
-                    ));
-                } else {
-                    grids.push(grid);
-                }
-            }
-            Outcome::Skipped(warning) => diagnostics.push(warning),
-            Outcome::Failed => {}
-        }
-    }
+    let grids = read_tables(&tables, &mut terms, &mut diagnostics);
     let failed = diagnostics.iter().any(Diagnostic::is_error);
     if grids.is_empty() && !failed {
         diagnostics.push(Diagnostic::error(
@@ -149,28 +127,14 @@ pub fn import(request: &Request<'_>) -> Result<Imported, Vec<Diagnostic>> {
         source: common_source(matrix),
         as_of: as_of.map(AsOf::as_str),
     };
-    for kind in TermKind::ALL {
-        let new_terms: Vec<&terms::NewTerm> =
-            terms.added.iter().filter(|t| t.kind == kind).collect();
-        if new_terms.is_empty() {
-            continue;
-        }
-        let name = kind.file_name();
-        let existing = written
-            .get(name)
-            .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
-            .unwrap_or_default();
-        let appended = additions::append(
-            kind,
-            &join_path(out_dir, name),
-            &existing,
-            &new_terms,
-            &facts,
-        );
-        written.insert(name.to_owned(), appended.text.into_bytes());
-        preview.insert(name.to_owned(), appended.preview.into_bytes());
-        diagnostics.extend(appended.warnings);
-    }
+    add_terms(
+        &terms,
+        &facts,
+        out_dir,
+        &mut written,
+        &mut preview,
+        &mut diagnostics,
+    );
 
     let as_files = |map: BTreeMap<String, Vec<u8>>| -> Vec<SourceFile> {
         map.into_iter()
@@ -198,6 +162,72 @@ pub fn import(request: &Request<'_>) -> Result<Imported, Vec<Diagnostic>> {
             .collect(),
         warnings: diagnostics,
     })
+}
+
+/// Reads the page's tables as grids, one per SPEKE version.
+fn read_tables(
+    tables: &[page::Table],
+    terms: &mut Terms<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<VersionTable> {
+    let phrases = Phrases::new(terms.matrix);
+    let mut grids: Vec<VersionTable> = Vec::new();
+    for table in tables {
+        match table::read(table, terms, &phrases, diagnostics) {
+            Outcome::Grid(grid) => {
+                if let Some(first) = grids.iter().find(|g| g.version == grid.version) {
+                    diagnostics.push(Diagnostic::error(
+                        &grid.at,
+                        format!(
+                            "a second table for {} (the first is on line {}); a page has one \
+                             table per SPEKE version",
+                            terms.name(TermKind::Version, grid.version),
+                            first.at.line
+                        ),
+                    ));
+                } else {
+                    grids.push(grid);
+                }
+            }
+            Outcome::Skipped(warning) => diagnostics.push(warning),
+            Outcome::Failed => {}
+        }
+    }
+    grids
+}
+
+/// Appends the new terms to their vocabulary files: with empty facts in the files to write,
+/// with stand-ins in the files to check.
+fn add_terms(
+    terms: &Terms<'_>,
+    facts: &additions::KnownFacts<'_>,
+    out_dir: &str,
+    written: &mut BTreeMap<String, Vec<u8>>,
+    preview: &mut BTreeMap<String, Vec<u8>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for kind in TermKind::ALL {
+        let new_terms: Vec<&terms::NewTerm> =
+            terms.added.iter().filter(|t| t.kind == kind).collect();
+        if new_terms.is_empty() {
+            continue;
+        }
+        let name = kind.file_name();
+        let existing = written
+            .get(name)
+            .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+            .unwrap_or_default();
+        let appended = additions::append(
+            kind,
+            &join_path(out_dir, name),
+            &existing,
+            &new_terms,
+            facts,
+        );
+        written.insert(name.to_owned(), appended.text.into_bytes());
+        preview.insert(name.to_owned(), appended.preview.into_bytes());
+        diagnostics.extend(appended.warnings);
+    }
 }
 
 /// The grid file of one page table.
