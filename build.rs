@@ -37,6 +37,10 @@ fn run() -> Result<(), Vec<Diagnostic>> {
         &out_dir.join("matrix.rs"),
         &render::rust::render(&compiled.matrix, &files),
     )?;
+    write(
+        &out_dir.join("support-matrix.md"),
+        &render::markdown::document(&compiled.matrix),
+    )?;
     for (name, text) in portable::SOURCES {
         write(&out_dir.join(name), &portable_copy(name, text))?;
     }

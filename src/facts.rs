@@ -4,13 +4,33 @@
 use crate::tables::{DRM_SYSTEM_IDS, QUALIFIER_FACTS, VERSION_FACTS};
 use crate::{DrmSystem, Qualifier, SpekeVersion};
 
-/// How many content keys a SPEKE version uses.
+/// How many content keys a SPEKE version uses, as `versions.csv` states it.
+///
+/// ```
+/// use speke_matrix::{Keys, SpekeVersion};
+///
+/// assert_eq!(SpekeVersion::V1.keys(), Keys::One);
+/// assert_eq!(SpekeVersion::V2.keys().id(), "several");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Keys {
     /// One key for all audio and video tracks.
     One,
     /// Several distinct keys, chosen by the encryption contract's presets.
     Several,
+}
+
+impl Keys {
+    /// Both values, in the order `versions.csv` documents them.
+    pub const ALL: &'static [Keys] = &[Keys::One, Keys::Several];
+
+    /// The value as `versions.csv` writes it: `one` or `several`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Keys::One => "one",
+            Keys::Several => "several",
+        }
+    }
 }
 
 pub(crate) struct VersionFacts {
@@ -25,6 +45,14 @@ pub(crate) struct QualifierFacts {
     pub(crate) phrase: &'static str,
 }
 
+/// Per-version facts from `versions.csv`.
+///
+/// ```
+/// use speke_matrix::SpekeVersion;
+///
+/// assert_eq!(SpekeVersion::V2.cpix_version(), "2.3");
+/// assert!(SpekeVersion::V2.source().starts_with("https://"));
+/// ```
 impl SpekeVersion {
     /// The CPIX version of the version's requests and responses, such as `2.3`.
     pub const fn cpix_version(self) -> &'static str {
@@ -48,7 +76,14 @@ impl SpekeVersion {
 }
 
 impl DrmSystem {
-    /// The DASH-IF system ID that SPEKE requests name the DRM system by, a lowercase UUID.
+    /// The DASH-IF system ID that SPEKE requests name the DRM system by, a lowercase UUID: the
+    /// value a MediaPackage `SpekeKeyProvider` lists in its `system_ids`.
+    ///
+    /// ```
+    /// use speke_matrix::DrmSystem;
+    ///
+    /// assert_eq!(DrmSystem::Widevine.system_id(), "edef8ba9-79d6-4ace-a3c8-27dcd51d21ed");
+    /// ```
     pub const fn system_id(self) -> &'static str {
         DRM_SYSTEM_IDS[self.index()]
     }

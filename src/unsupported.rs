@@ -7,8 +7,20 @@ use crate::portable::explain::{explain, MatrixView, Query};
 use crate::tables::{HAS_COLUMN, HAS_ROW};
 use crate::{Combination, DrmSystem, EndpointType, Mode, Qualifier, SpekeVersion};
 
-/// A combination the matrix does not support. Its `Display` says why, and what is supported
-/// nearby.
+/// A combination the matrix does not support, as [`Combination::check`] returns it. Its
+/// `Display` says why, and what is supported nearby, in the words the macro and the CLI use.
+///
+/// ```
+/// use speke_matrix::{Combination, DrmSystem, EndpointType, Mode, SpekeVersion};
+///
+/// let smooth =
+///     Combination::new(SpekeVersion::V1, Mode::Live, EndpointType::Mss, DrmSystem::Widevine);
+/// let error = smooth.check().unwrap_err();
+/// assert_eq!(error.combination(), smooth);
+/// assert!(error
+///     .to_string()
+///     .starts_with("SPEKE v1 does not support Google Widevine on Microsoft Smooth (live)"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Unsupported {
     combination: Combination,
@@ -24,7 +36,8 @@ impl Unsupported {
         self.combination
     }
 
-    /// The explanation, without a final full stop.
+    /// The explanation: clauses joined by `; `, without a final full stop, so that it can
+    /// end a sentence of the caller's own. `Display` writes the same text.
     pub fn explanation(&self) -> String {
         explain_combination(&self.combination).unwrap_or_default()
     }

@@ -8,8 +8,23 @@ use crate::portable::spelling;
 
 /// What every vocabulary enum ([`SpekeVersion`](crate::SpekeVersion), [`Mode`](crate::Mode),
 /// [`EndpointType`](crate::EndpointType), [`DrmSystem`](crate::DrmSystem),
-/// [`Qualifier`](crate::Qualifier)) offers, for code generic over them.
-pub trait Term: Copy + Eq + Ord + fmt::Debug + fmt::Display + 'static {
+/// [`Qualifier`](crate::Qualifier)) offers, for code generic over them. Each enum also has
+/// these as inherent `const fn`s, so most code needs no import of this trait.
+///
+/// ```
+/// use speke_matrix::{DrmSystem, EndpointType, Term};
+///
+/// fn ids<T: Term>() -> String {
+///     T::ALL.iter().map(|term| term.id()).collect::<Vec<_>>().join(", ")
+/// }
+///
+/// assert_eq!(ids::<EndpointType>(), "apple-hls, cmaf-hls, dash, mss");
+/// assert_eq!(<DrmSystem as Term>::KIND, "DRM system");
+/// ```
+///
+/// The trait is sealed: only the five enums implement it, so that it can gain methods without
+/// breaking code outside this crate.
+pub trait Term: sealed::Sealed + Copy + Eq + Ord + fmt::Debug + fmt::Display + 'static {
     /// Every term of this kind, in the order of its vocabulary file.
     const ALL: &'static [Self];
     /// The kind as messages name it, such as "DRM system".
@@ -26,7 +41,26 @@ pub trait Term: Copy + Eq + Ord + fmt::Debug + fmt::Display + 'static {
     fn index(self) -> usize;
 }
 
-/// A word that names no term of the expected kind.
+/// Keeps [`Term`] to the vocabulary enums.
+pub(crate) mod sealed {
+    /// Implemented by each vocabulary enum, and nothing else.
+    pub trait Sealed {}
+}
+
+/// A word that names no term of the expected kind, from `FromStr`. Its `Display` names the
+/// kind, the word, the valid ids and the nearest one.
+///
+/// ```
+/// use speke_matrix::DrmSystem;
+///
+/// let error = "widevin".parse::<DrmSystem>().unwrap_err();
+/// assert_eq!(error.suggestion(), Some("widevine"));
+/// assert_eq!(
+///     error.to_string(),
+///     "unknown DRM system `widevin`; expected one of playready, widevine, fairplay, aes-128 \
+///      (did you mean `widevine`?)"
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseTermError {
     kind: &'static str,
@@ -36,6 +70,16 @@ pub struct ParseTermError {
 }
 
 impl ParseTermError {
+    /// The kind of word that was expected, as messages name it, such as "DRM system".
+    pub fn kind(&self) -> &'static str {
+        self.kind
+    }
+
+    /// The word as it was given.
+    pub fn found(&self) -> &str {
+        &self.found
+    }
+
     /// The id of the nearest term, if the word looks like a typo of one.
     pub fn suggestion(&self) -> Option<&'static str> {
         self.suggestion
@@ -94,6 +138,11 @@ macro_rules! vocabulary_enum {
         $($variant:ident = $id:literal, $rust_id:literal, $display:literal, [$($alias:literal),*];)*
     ) => {
         $(#[$meta])*
+        ///
+        /// The variants are generated from the matrix's vocabulary files, in their order, each
+        /// documented with its display name. `FromStr` accepts an id, its `_` spelling, the
+        /// display name or an alias, in any case; `Display` writes the display name. The order
+        /// (`Ord`) is that of the vocabulary file.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name {
             $(#[doc = $display] $variant,)*
@@ -128,6 +177,8 @@ macro_rules! vocabulary_enum {
                 self as usize
             }
         }
+
+        impl $crate::vocabulary::sealed::Sealed for $name {}
 
         impl $crate::Term for $name {
             const ALL: &'static [Self] = Self::ALL;

@@ -1,11 +1,13 @@
 //! The pure part of speke-matrix: the matrix's CSV text in, a validated model out, and
-//! renderers from the model to Rust source. It reads no files, so every rule is tested on text;
+//! renderers from the model to Rust source, Markdown, JSON, CSV and HTML,
+//! and the cell-level diff of two grids. It reads no files, so every rule is tested on text;
 //! the library's `build.rs`, the macro and the CLI are thin shells around it.
 
 pub mod cell;
 pub mod compile;
 pub mod csv;
 pub mod diagnostic;
+pub mod diff;
 pub mod grid;
 pub mod ident;
 pub mod import;

@@ -237,8 +237,7 @@ fn missing_qualifiers(view: &impl MatrixView, q: &Query, missing: u64) -> Vec<St
                     .filter(|&d| supports(view, q.version, q.mode, e, d, missing))
                     .map(|d| view.drm_name(d))
                     .collect();
-                (!drms.is_empty())
-                    .then(|| format!("{} with {}", view.endpoint_name(e), join(&drms)))
+                (!drms.is_empty()).then(|| format!("{} ({})", view.endpoint_name(e), join(&drms)))
             })
             .collect();
         if cells.is_empty() {

@@ -40,17 +40,26 @@ pub fn closest<'a>(
     best.map(|(_, id)| id)
 }
 
-/// The Levenshtein distance between two words, in characters.
+/// The edit distance between two words, in characters, counting a swap of two neighbouring
+/// characters as one edit (`hsl` is one edit from `hls`), as typos usually are.
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    // Three rows of the dynamic-programming table: two rows back, the previous, the current.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
+    for i in 0..a.len() {
         current[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        for j in 0..b.len() {
+            let substitution = previous[j] + usize::from(a[i] != b[j]);
+            let mut best = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+            if i > 0 && j > 0 && a[i] == b[j - 1] && a[i - 1] == b[j] {
+                best = best.min(before[j - 1] + 1);
+            }
+            current[j + 1] = best;
         }
+        std::mem::swap(&mut before, &mut previous);
         std::mem::swap(&mut previous, &mut current);
     }
     previous[b.len()]
@@ -126,6 +135,9 @@ mod tests {
         assert_eq!(closest("widevin", candidates), Some("widevine"));
         assert_eq!(closest("PlayReddy", candidates), Some("playready"));
         assert_eq!(closest("nagra", candidates), None);
+        let endpoints = [("hls", "apple-hls"), ("dash", "dash")];
+        assert_eq!(closest("hsl", endpoints), Some("apple-hls"));
+        assert_eq!(closest("dahs", endpoints), Some("dash"));
     }
 
     #[test]

@@ -1,5 +1,9 @@
 //! Renderers from the validated model to the files made from it.
 
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
 pub mod rust;
 
 /// The first lines of every generated file: that it is generated, from what, and the command
@@ -10,3 +14,17 @@ pub fn generated_header(comment: &str, command: &str) -> String {
          {comment} Edit the CSV files instead, then regenerate with: {command}\n"
     )
 }
+
+/// The two sentences of [`generated_header`] without a comment marker, for formats whose
+/// comments close (`<!-- -->` in Markdown and HTML) or that have none (JSON).
+pub fn generated_notice(command: &str) -> [String; 2] {
+    let header = generated_header("", command);
+    let mut lines = header.lines().map(|line| line.trim().to_owned());
+    [
+        lines.next().unwrap_or_default(),
+        lines.next().unwrap_or_default(),
+    ]
+}
+
+#[cfg(test)]
+pub(crate) mod test_matrix;

@@ -1,0 +1,174 @@
+//! The help texts of the program and of each command, and the short usage lines shown under a
+//! usage error.
+
+use crate::args::Name;
+
+const EXIT_STATUS: &str = "\
+Exit status:
+  0  success: supported, listed, rendered, valid or up to date
+  1  refused: not supported, an unknown word, an invalid matrix, stale docs, or a file that
+     cannot be read or written
+  2  usage: an unknown command or option, a missing or extra argument
+";
+
+const MATRIX_OPTION: &str = "\
+  --matrix DIR  read the matrix from DIR instead of the one this program was built with
+";
+
+/// The program's help.
+pub fn program() -> String {
+    format!(
+        "\
+speke-matrix: check, list, render, diff and lint the SPEKE support matrix of AWS Elemental
+MediaPackage: which DRM systems work with which endpoint types, per SPEKE version, live or VOD.
+
+Usage: speke-matrix <command> [arguments] [options]
+
+Commands:
+  check   whether a combination is supported, with which qualifiers, and if not, why not
+  list    the supported combinations, filtered
+  render  the matrix as markdown, json, csv or html
+  diff    cell-level differences between two SPEKE versions or two matrix directories
+  lint    validate a matrix directory with exactly the build's diagnostics
+  docs    regenerate docs/support-matrix.md and the README section from matrix/
+  help    this text, or a command's: speke-matrix help check
+
+Options:
+  -h, --help     print help (also after any command: speke-matrix check --help)
+  -V, --version  print the version
+
+Results go to stdout, diagnostics to stderr.
+
+{EXIT_STATUS}"
+    )
+}
+
+/// One command's help.
+pub fn command(name: Name) -> String {
+    let body = match name {
+        Name::Check => format!(
+            "\
+speke-matrix check: whether the matrix supports a combination.
+
+Usage: speke-matrix check <version> <mode> <endpoint type> <DRM system> [qualifier...]
+
+Words are ids, display names or aliases from the matrix files, in any case, with `_` or `-`
+(`v2`, `live`, `dash`, `widevine`, `key_rotation`). Each qualifier named must be offered.
+
+Prints on stdout `supported: ...` and the qualifiers the cell offers (exit 0), or
+`not supported: ...` with the explanation the compile-time check gives: what is supported
+nearby (exit 1). An unknown word is reported on stderr with the nearest valid spelling (exit 1).
+
+Example: speke-matrix check v1 live dash widevine key_rotation
+
+Options:
+{MATRIX_OPTION}  -h, --help    print this help
+"
+        ),
+        Name::List => format!(
+            "\
+speke-matrix list: the supported combinations.
+
+Usage: speke-matrix list [--version V] [--mode M] [--endpoint E] [--drm D]
+
+Prints one supported combination a line, as ids in aligned columns: SPEKE version, mode,
+endpoint type, DRM system, then the qualifiers the cell offers. Each line is a combination that
+`speke-matrix check` accepts.
+
+Options:
+  --version V   only SPEKE version V
+  --mode M      only mode M (live, vod)
+  --endpoint E  only endpoint type E
+  --drm D       only DRM system D
+{MATRIX_OPTION}  -h, --help    print this help
+"
+        ),
+        Name::Render => format!(
+            "\
+speke-matrix render: the matrix in another format.
+
+Usage: speke-matrix render <markdown|json|csv|html> [--out FILE]
+
+  markdown  the support matrix document, tables laid out as AWS's page lays them out
+  json      the schema `speke-matrix/1` for non-Rust consumers (see docs/json-schema.md)
+  csv       one row per combination: version, mode, endpoint_type, drm_system, cell, qualifiers
+  html      a standalone page with the grids in colour; needs no network
+
+Options:
+  --out FILE    write to FILE (whole or not at all) instead of stdout
+{MATRIX_OPTION}  -h, --help    print this help
+"
+        ),
+        Name::Diff => format!(
+            "\
+speke-matrix diff: what changes, cell by cell.
+
+Usage: speke-matrix diff <version> <version> [--format markdown|json]
+       speke-matrix diff --from DIR --to DIR [--format markdown|json]
+
+Compares two SPEKE versions of one matrix, or each version of two matrix directories (before and
+after an edit). Lists the cells gained, lost and whose qualifiers changed, and the rows (mode and
+endpoint type) and DRM system columns added or removed. Exit 0 whether or not anything changed;
+the JSON's `changed` field says which.
+
+Options:
+  --format F    markdown (the default) or json (schema `speke-matrix-diff/1`)
+  --from DIR    the matrix before
+  --to DIR      the matrix after
+{MATRIX_OPTION}  -h, --help    print this help
+"
+        ),
+        Name::Lint => "\
+speke-matrix lint: validate a matrix directory.
+
+Usage: speke-matrix lint [DIR] [--format text|github]
+
+Compiles DIR (default: matrix) exactly as the build does and reports the build's diagnostics,
+`path:line:column: message`. Exit 1 if there is an error; warnings alone exit 0.
+
+Options:
+  --format F    text (the default: diagnostics on stderr) or github (GitHub Actions
+                annotations, `::error file=...,line=...::message`, on stdout)
+  -h, --help    print this help
+"
+        .to_owned(),
+        Name::Docs => "\
+speke-matrix docs: regenerate the committed docs from the matrix.
+
+Usage: speke-matrix docs [--check] [--matrix DIR]
+
+Run from the repository root. Reads matrix/ (or DIR), writes docs/support-matrix.md and the
+section of README.md between `<!-- support-matrix:start -->` and `<!-- support-matrix:end -->`.
+Only files whose text changes are written.
+
+Options:
+  --check       write nothing; exit 1 if either file is stale
+  --matrix DIR  read the matrix from DIR instead of matrix/
+  -h, --help    print this help
+"
+        .to_owned(),
+    };
+    format!("{body}\n{EXIT_STATUS}")
+}
+
+/// The usage line shown under a usage error.
+pub fn usage(name: Option<Name>) -> String {
+    match name {
+        None => "Usage: speke-matrix <command> [arguments] [options]\n\
+                 Run `speke-matrix --help` for the commands."
+            .to_owned(),
+        Some(name) => {
+            let text = command(name);
+            let usage: Vec<&str> = text
+                .lines()
+                .skip_while(|line| !line.starts_with("Usage:"))
+                .take_while(|line| !line.is_empty())
+                .collect();
+            format!(
+                "{}\nRun `speke-matrix {} --help` for more.",
+                usage.join("\n"),
+                name.as_str()
+            )
+        }
+    }
+}

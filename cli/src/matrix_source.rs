@@ -1,0 +1,158 @@
+//! Where a command's matrix comes from: the one the library was built with (its embedded
+//! sources, compiled here again so that explanations come from the same code as the macro's),
+//! or a matrix directory, read as the library's build script reads it.
+
+use std::fs;
+use std::path::Path;
+
+use speke_matrix_build::csv::{too_large, MAX_FILE_BYTES};
+use speke_matrix_build::{compile, Diagnostic, Location, Matrix, SourceFile};
+
+use crate::output::Output;
+
+/// The directory the built-in matrix's diagnostics name, as the build names it.
+const BUILT_IN_DIR: &str = "matrix";
+
+/// The matrix to use: the directory's if one is given, the built-in one otherwise. On failure,
+/// the diagnostics are added to `output`, which is marked refused, and `None` is returned.
+/// Warnings of a directory's matrix are added to `output` too; the built-in matrix's were
+/// shown when the library was built.
+pub fn load(dir: Option<&Path>, output: &mut Output) -> Option<Matrix> {
+    let (files, shown) = match dir {
+        None => (built_in_files(), BUILT_IN_DIR.to_owned()),
+        Some(dir) => {
+            let shown = shown_dir(dir);
+            match read_dir(dir, &shown) {
+                Ok(files) => (files, shown),
+                Err(problem) => {
+                    report(problem, output);
+                    return None;
+                }
+            }
+        }
+    };
+    match compile(&shown, &files) {
+        Ok(compiled) => {
+            if dir.is_some() {
+                for warning in &compiled.warnings {
+                    output.stderr.push_str(&format!("{warning}\n"));
+                }
+            }
+            Some(compiled.matrix)
+        }
+        Err(diagnostics) => {
+            report(ReadProblem::Invalid(diagnostics), output);
+            None
+        }
+    }
+}
+
+/// Why a matrix directory could not be read.
+#[derive(Clone, Debug)]
+pub enum ReadProblem {
+    /// The directory itself cannot be listed.
+    Directory(String),
+    /// Files of it cannot be read, or the matrix is invalid.
+    Invalid(Vec<Diagnostic>),
+}
+
+/// Adds a problem to the output as text diagnostics and a closing count.
+pub fn report(problem: ReadProblem, output: &mut Output) {
+    match problem {
+        ReadProblem::Directory(message) => output.error(message),
+        ReadProblem::Invalid(diagnostics) => {
+            for diagnostic in &diagnostics {
+                output.stderr.push_str(&format!("{diagnostic}\n"));
+            }
+            output.error(format!("the matrix has {}", summary(&diagnostics)));
+        }
+    }
+}
+
+/// "2 errors and 1 warning".
+pub fn summary(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    format!(
+        "{} and {}",
+        count(errors, "error"),
+        count(warnings, "warning")
+    )
+}
+
+/// "1 warning", "2 warnings", "0 warnings".
+pub fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// The built-in matrix's files, named as the build named them.
+fn built_in_files() -> Vec<SourceFile> {
+    speke_matrix::matrix_sources()
+        .iter()
+        .map(|(name, text)| SourceFile::new(format!("{BUILT_IN_DIR}/{name}"), *text))
+        .collect()
+}
+
+/// A directory as diagnostics show it: as given, without a trailing separator.
+pub fn shown_dir(dir: &Path) -> String {
+    let shown = dir.display().to_string();
+    let trimmed = shown.trim_end_matches(['/', '\\']);
+    if trimmed.is_empty() {
+        shown
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// Reads the CSV files of a matrix directory, sorted by name so that diagnostics come in the
+/// same order on every file system. Other files (a README) are skipped, as the build skips
+/// them.
+pub fn read_dir(dir: &Path, shown: &str) -> Result<Vec<SourceFile>, ReadProblem> {
+    let entries = fs::read_dir(dir).map_err(|error| {
+        ReadProblem::Directory(format!(
+            "cannot read the matrix directory `{shown}`: {error}"
+        ))
+    })?;
+    let mut paths: Vec<_> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.is_file())
+        .collect();
+    paths.sort();
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !name.to_ascii_lowercase().ends_with(".csv") {
+            continue;
+        }
+        let shown_path = format!("{}/{name}", shown.trim_end_matches(['/', '\\']));
+        let unreadable = |error: std::io::Error| {
+            Diagnostic::error(
+                &Location::new(&shown_path, 1, 1),
+                format!("cannot read file: {error}"),
+            )
+        };
+        match fs::metadata(&path) {
+            Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+                problems.push(too_large(&shown_path, meta.len()))
+            }
+            Ok(_) => match fs::read(&path) {
+                Ok(bytes) => files.push(SourceFile::new(shown_path.clone(), bytes)),
+                Err(error) => problems.push(unreadable(error)),
+            },
+            Err(error) => problems.push(unreadable(error)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(ReadProblem::Invalid(problems))
+    }
+}
