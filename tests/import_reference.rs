@@ -5,8 +5,9 @@
 use std::fs;
 use std::path::Path;
 
-use speke_matrix_build::import::{import, Request};
-use speke_matrix_build::{compile, SourceFile};
+use speke_matrix_build::import::{import, Imported, Request};
+use speke_matrix_build::render::markdown;
+use speke_matrix_build::{compile, Compiled, SourceFile};
 
 const PAGE: &str = "tests/data/choosing-speke-version.md";
 
@@ -66,6 +67,38 @@ fn importing_the_reference_page_reproduces_the_shipped_matrix() {
     for (new, old) in imported.matrix.grids.iter().zip(&current.matrix.grids) {
         assert_eq!((&new.columns, &new.rows), (&old.columns, &old.rows));
     }
+    let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings, Vec::<String>::new());
+}
+
+fn import_page(page: &SourceFile, files: &[SourceFile], current: &Compiled) -> Imported {
+    import(&Request {
+        page,
+        matrix: &current.matrix,
+        files,
+        out_dir: "imported",
+        as_of: None,
+    })
+    .unwrap_or_else(|errors| panic!("import failed: {errors:#?}"))
+}
+
+#[test]
+fn importing_the_rendered_matrix_gives_the_same_matrix() {
+    let files = shipped_files();
+    let current = compile("matrix", &files).expect("the shipped matrix compiles");
+    let rendered = SourceFile::new(
+        "docs/support-matrix.md",
+        markdown::document(&current.matrix),
+    );
+    let imported = import_page(&rendered, &files, &current);
+    for (new, old) in imported.files.iter().zip(&files) {
+        assert_eq!(
+            new.bytes, old.bytes,
+            "{} changed in the round trip",
+            new.path
+        );
+    }
+    assert_eq!(imported.matrix.cells(), current.matrix.cells());
     let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(warnings, Vec::<String>::new());
 }

@@ -4,6 +4,7 @@
 //! text it does not understand, and the same page saved as HTML.
 
 use speke_matrix_build::import::{import, AsOf, Imported, Request};
+use speke_matrix_build::render::markdown;
 use speke_matrix_build::{compile, Diagnostic, Matrix, SourceFile};
 
 const VERSIONS: &str = "id,name,aliases,cpix-version,keys,source,as-of
@@ -397,6 +398,34 @@ cenc,cenc,aes-ctr,encryption-scheme,cenc
          live,cmaf-hls,yes + cenc,yes + key-rotation + cbcs + cenc,yes + cbcs\n\
          live,dash,yes,yes,no\n"
     );
+}
+
+#[test]
+fn the_rendered_docs_import_back_with_their_encryption_schemes() {
+    let qualifiers = "id,name,aliases,group,phrase
+key-rotation,key rotation,rotation,,with key rotation
+cbcs,cbcs,,encryption-scheme,with cbcs
+cenc,cenc,,encryption-scheme,with cenc
+";
+    let grid_v1 = "mode,endpoint,playready,widevine,fairplay,aes-128
+live,apple-hls,no,no,yes + key-rotation + cbcs,yes + key-rotation
+live,cmaf-hls,no,yes + key-rotation + cbcs + cenc,yes + key-rotation + cbcs,no
+live,dash,yes + cenc,yes + key-rotation + cenc,no,no
+live,mss,yes,no,no,no
+vod,apple-hls,no,no,yes,yes
+";
+    let files = files_with(qualifiers, grid_v1);
+    let matrix = compile("matrix", &files).unwrap().matrix;
+    let rendered = markdown::document(&matrix);
+    assert!(
+        rendered.contains("√ with key rotation, cbcs and cenc"),
+        "{rendered}"
+    );
+    assert!(rendered.contains("√ cenc only"), "{rendered}");
+    let imported = import_into(&files, &rendered).unwrap_or_else(|e| panic!("{}", shown(&e)));
+    assert_eq!(imported.matrix.cells(), matrix.cells());
+    assert_eq!(file(&imported, "speke-v1.csv"), grid_v1);
+    assert!(imported.warnings.is_empty(), "{:?}", warnings(&imported));
 }
 
 #[test]
