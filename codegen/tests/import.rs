@@ -7,10 +7,15 @@ use speke_matrix_build::import::{import, AsOf, Imported, Request};
 use speke_matrix_build::render::markdown;
 use speke_matrix_build::{compile, Diagnostic, Matrix, SourceFile};
 
-const VERSIONS: &str = "id,name,aliases,cpix-version,keys,source,as-of
-v1,SPEKE v1,speke-v1 | speke1,2.0,one,https://docs.aws.amazon.com/mediapackage/latest/ug/encryption-choosing-speke-version.html,2026-12-03
-v2,SPEKE v2,speke-v2 | speke2,2.3,several,https://docs.aws.amazon.com/mediapackage/latest/ug/encryption-choosing-speke-version.html,2026-12-03
-";
+const VERSIONS: &str = "id,name,aliases,cpix-version,keys,source,as-of\n\
+v1,SPEKE v1,speke-v1 | speke1,2.0,one,https://docs.aws.amazon.com/mediapackage/latest/ug/\
+encryption-choosing-speke-version.html,2026-12-03\n\
+v2,SPEKE v2,speke-v2 | speke2,2.3,several,https://docs.aws.amazon.com/mediapackage/latest/ug/\
+encryption-choosing-speke-version.html,2026-12-03\n";
+
+/// The page's address, which new versions get as their source.
+const SOURCE: &str =
+    "https://docs.aws.amazon.com/mediapackage/latest/ug/encryption-choosing-speke-version.html";
 const MODES: &str = "id,name,aliases\nlive,Live,\nvod,VOD,video-on-demand | on-demand\n";
 const ENDPOINTS: &str = "id,name,aliases
 apple-hls,Apple HLS,hls | ts
@@ -40,33 +45,37 @@ const GRID_V2: &str =
     "mode,endpoint,playready,widevine,fairplay\nlive,cmaf-hls,yes,yes,yes\nlive,dash,yes,yes,no\n";
 
 /// The tables of AWS's page as its Markdown prints them, spacing and escapes included.
-const PAGE: &str = "# Choosing the right SPEKE version<a name=\"encryption-choosing-speke-version\"></a>
-
-**Supported protocols and DRM platforms**
-
-The following tables list the different protocols and DRM platforms that SPEKE v1 and SPEKE v2 support:
-
-
-|  |  |  |  |  | 
-| --- |--- |--- |--- |--- |
-| SPEKE v1 – Support matrix for protocol and DRM system | Microsoft PlayReady | Google Widevine | Apple FairPlay | AES\\-128 | 
-| Live | 
-| Apple HLS |   |   |  √   with key rotation  |  √   with key rotation  | 
-| CMAF Apple HLS |   |  √   with key rotation  |  √   with key rotation  |   | 
-| DASH |  √   with key rotation  |  √   with key rotation  |   |   | 
-| Microsoft Smooth | √ |   |   |   | 
-| VOD | 
-| Apple HLS |   |   | √ | √ | 
-| CMAF Apple HLS |   | √ | √ |   | 
-| DASH | √ | √ |   |   | 
-| Microsoft Smooth | √ |   |   |   | 
-
-
-|  |  |  |  | 
-| --- |--- |--- |--- |
-| SPEKE v2 – Support matrix for protocol and DRM system | Microsoft PlayReady | Google Widevine | Apple FairPlay | 
-| Live | 
-| CMAF Apple HLS | √ | √ | √ | 
+const PAGE: &str = "\
+# Choosing the right SPEKE version<a name=\"encryption-choosing-speke-version\"></a>\n\
+\n\
+**Supported protocols and DRM platforms**\n\
+\n\
+The following tables list the different protocols and DRM platforms that SPEKE v1 and SPEKE v2 \
+support:\n\
+\n\
+\n\
+|  |  |  |  |  | \n\
+| --- |--- |--- |--- |--- |\n\
+| SPEKE v1 – Support matrix for protocol and DRM system | Microsoft PlayReady | Google Widevine | \
+Apple FairPlay | AES\\-128 | \n\
+| Live | \n\
+| Apple HLS |   |   |  √   with key rotation  |  √   with key rotation  | \n\
+| CMAF Apple HLS |   |  √   with key rotation  |  √   with key rotation  |   | \n\
+| DASH |  √   with key rotation  |  √   with key rotation  |   |   | \n\
+| Microsoft Smooth | √ |   |   |   | \n\
+| VOD | \n\
+| Apple HLS |   |   | √ | √ | \n\
+| CMAF Apple HLS |   | √ | √ |   | \n\
+| DASH | √ | √ |   |   | \n\
+| Microsoft Smooth | √ |   |   |   | \n\
+\n\
+\n\
+|  |  |  |  | \n\
+| --- |--- |--- |--- |\n\
+| SPEKE v2 – Support matrix for protocol and DRM system | Microsoft PlayReady | Google Widevine | \
+Apple FairPlay | \n\
+| Live | \n\
+| CMAF Apple HLS | √ | √ | √ | \n\
 | DASH | √  | √  |   | ";
 
 fn files_with(qualifiers: &str, grid_v1: &str) -> Vec<SourceFile> {
@@ -192,7 +201,9 @@ fn a_changed_cell_changes_only_that_cell() {
     let imported = run(&page);
     assert_eq!(
         file(&imported, "speke-v2.csv"),
-        "mode,endpoint,playready,widevine,fairplay\nlive,cmaf-hls,yes,yes,yes\nlive,dash,yes + key-rotation,yes,no\n"
+        "mode,endpoint,playready,widevine,fairplay\n\
+         live,cmaf-hls,yes,yes,yes\n\
+         live,dash,yes + key-rotation,yes,no\n"
     );
     assert_eq!(file(&imported, "speke-v1.csv"), GRID_V1);
 }
@@ -201,8 +212,10 @@ fn a_changed_cell_changes_only_that_cell() {
 fn a_new_drm_column_in_one_version_is_added_to_the_vocabulary() {
     let page = PAGE
         .replace(
-            "| Apple FairPlay | \n| Live | \n| CMAF Apple HLS | √ | √ | √ | \n| DASH | √  | √  |   | ",
-            "| Apple FairPlay | Irdeto | \n| Live | \n| CMAF Apple HLS | √ | √ | √ | √ | \n| DASH | √  | √  |   |   | ",
+            "| Apple FairPlay | \n| Live | \n| CMAF Apple HLS | √ | √ | √ | \n\
+             | DASH | √  | √  |   | ",
+            "| Apple FairPlay | Irdeto | \n| Live | \n| CMAF Apple HLS | √ | √ | √ | √ | \n\
+             | DASH | √  | √  |   |   | ",
         )
         .replace(
             "|  |  |  |  | \n| --- |--- |--- |--- |",
@@ -211,7 +224,9 @@ fn a_new_drm_column_in_one_version_is_added_to_the_vocabulary() {
     let imported = run(&page);
     assert_eq!(
         file(&imported, "speke-v2.csv"),
-        "mode,endpoint,playready,widevine,fairplay,irdeto\nlive,cmaf-hls,yes,yes,yes,yes\nlive,dash,yes,yes,no,no\n"
+        "mode,endpoint,playready,widevine,fairplay,irdeto\n\
+         live,cmaf-hls,yes,yes,yes,yes\n\
+         live,dash,yes,yes,no,no\n"
     );
     assert_eq!(file(&imported, "speke-v1.csv"), GRID_V1);
     assert_eq!(
@@ -274,7 +289,8 @@ fn a_new_endpoint_type_row_is_added_to_the_vocabulary() {
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
         warnings[0].starts_with(
-            "out/endpoints.csv:6:1: warning: new endpoint type `low-latency-hls` added from the page"
+            "out/endpoints.csv:6:1: warning: new endpoint type `low-latency-hls` added from the \
+             page"
         ),
         "{warnings:?}"
     );
@@ -307,7 +323,9 @@ fn a_name_close_to_a_known_one_suggests_an_alias() {
 #[test]
 fn a_new_version_table_adds_a_version_and_its_grid() {
     let page = format!(
-        "{PAGE}\n\n\n|  |  |  | \n| --- |--- |--- |\n| SPEKE v2\\.1 – Support matrix for protocol and DRM system | Microsoft PlayReady | Google Widevine | \n| Live | \n| DASH | √ | √ with key rotation | "
+        "{PAGE}\n\n\n|  |  |  | \n| --- |--- |--- |\n\
+         | SPEKE v2\\.1 – Support matrix for protocol and DRM system | Microsoft PlayReady | \
+         Google Widevine | \n| Live | \n| DASH | √ | √ with key rotation | "
     );
     let imported = run(&page);
     assert_eq!(
@@ -316,9 +334,7 @@ fn a_new_version_table_adds_a_version_and_its_grid() {
     );
     assert_eq!(
         file(&imported, "versions.csv"),
-        format!(
-            "{VERSIONS}v2-1,SPEKE v2.1,,,,https://docs.aws.amazon.com/mediapackage/latest/ug/encryption-choosing-speke-version.html,\n"
-        )
+        format!("{VERSIONS}v2-1,SPEKE v2.1,,,,{SOURCE},\n")
     );
     assert_eq!(imported.versions, ["v1", "v2", "v2-1"]);
     let warnings = warnings(&imported);
@@ -339,12 +355,10 @@ fn the_day_the_page_was_saved_dates_the_imported_versions() {
     let page = format!("{PAGE}{v21}");
     let imported = import_dated(&files(), &page, Some("2027-01-15"))
         .unwrap_or_else(|errors| panic!("{}", shown(&errors)));
-    let source =
-        "https://docs.aws.amazon.com/mediapackage/latest/ug/encryption-choosing-speke-version.html";
     assert_eq!(
         file(&imported, "versions.csv"),
         format!(
-            "{}v2-1,SPEKE v2.1,,,,{source},2027-01-15\n",
+            "{}v2-1,SPEKE v2.1,,,,{SOURCE},2027-01-15\n",
             VERSIONS.replace("2026-12-03", "2027-01-15")
         )
     );
@@ -460,8 +474,14 @@ fn every_problem_is_reported_at_once() {
     );
     let errors = errors(&page);
     assert_eq!(errors.len(), 3, "{errors:#?}");
-    assert!(errors[0].starts_with("page.md:15:22: in the SPEKE v1 table, row Microsoft Smooth (live), column Microsoft PlayReady: unknown word `*`"));
-    assert!(errors[1].starts_with("page.md:28:15: in the SPEKE v2 table, row DASH (live), column Google Widevine: unknown word `without`"));
+    assert!(errors[0].starts_with(
+        "page.md:15:22: in the SPEKE v1 table, row Microsoft Smooth (live), column Microsoft \
+         PlayReady: unknown word `*`"
+    ));
+    assert!(errors[1].starts_with(
+        "page.md:28:15: in the SPEKE v2 table, row DASH (live), column Google Widevine: unknown \
+         word `without`"
+    ));
     assert!(errors[2].contains("column Apple FairPlay: unknown word `maybe`"));
 }
 
@@ -596,7 +616,8 @@ fn a_dropped_column_is_a_warning() {
     let imported = run(&format!("{v1}{v2}"));
     assert_eq!(
         file(&imported, "speke-v1.csv"),
-        "mode,endpoint,playready,widevine,fairplay\nlive,dash,yes + key-rotation,yes + key-rotation,no\n"
+        "mode,endpoint,playready,widevine,fairplay\n\
+         live,dash,yes + key-rotation,yes + key-rotation,no\n"
     );
     let warnings = warnings(&imported);
     let expected = [
@@ -629,11 +650,16 @@ fn the_same_page_as_html_gives_the_same_grids() {
 <h1>Choosing the right SPEKE version</h1>
 <p><b>Supported protocols and DRM platforms</b></p>
 <div class=\"table-container\"><div class=\"table-contents\"><table id=\"w1\">
-<tr><th>SPEKE v1 &#8211; Support matrix for protocol and DRM system</th><th>Microsoft PlayReady</th><th>Google Widevine</th><th>Apple FairPlay</th><th>AES-128</th></tr>
+<tr><th>SPEKE v1 &#8211; Support matrix for protocol and DRM system</th>
+<th>Microsoft PlayReady</th><th>Google Widevine</th><th>Apple FairPlay</th><th>AES-128</th></tr>
 <tr><td colspan=\"5\"><b>Live</b></td></tr>
-<tr><td>Apple HLS</td><td></td><td></td><td><p>&#8730;</p><p>with key rotation</p></td><td><p>&#8730;</p><p>with key rotation</p></td></tr>
-<tr><td>CMAF Apple HLS</td><td></td><td>&#8730; with key rotation</td><td>&#8730; with key rotation</td><td></td></tr>
-<tr><td>DASH</td><td>&#8730; with key rotation</td><td>&#8730; with key rotation</td><td colspan=\"2\"></td></tr>
+<tr><td>Apple HLS</td><td></td><td></td>
+<td><p>&#8730;</p><p>with key rotation</p></td><td><p>&#8730;</p><p>with key rotation</p></td>
+</tr>
+<tr><td>CMAF Apple HLS</td><td></td>
+<td>&#8730; with key rotation</td><td>&#8730; with key rotation</td><td></td></tr>
+<tr><td>DASH</td><td>&#8730; with key rotation</td><td>&#8730; with key rotation</td>
+<td colspan=\"2\"></td></tr>
 <tr><td>Microsoft Smooth</td><td>&#8730;</td><td></td><td></td><td></td></tr>
 <tr><td colspan=\"5\"><b>VOD</b></td></tr>
 <tr><td>Apple HLS</td><td></td><td></td><td>&#8730;</td><td>&#8730;</td></tr>
@@ -642,7 +668,8 @@ fn the_same_page_as_html_gives_the_same_grids() {
 <tr><td>Microsoft Smooth</td><td>&#8730;</td><td></td><td></td><td></td></tr>
 </table></div></div>
 <table>
-<thead><tr><th>SPEKE v2 &#8211; Support matrix for protocol and DRM system</th><th>Microsoft PlayReady</th><th>Google Widevine</th><th>Apple FairPlay</th></tr></thead>
+<thead><tr><th>SPEKE v2 &#8211; Support matrix for protocol and DRM system</th>
+<th>Microsoft PlayReady</th><th>Google Widevine</th><th>Apple FairPlay</th></tr></thead>
 <tbody><tr><td colspan=\"4\">Live</td></tr>
 <tr><td>CMAF Apple HLS</td><td>&#8730;</td><td>&#8730;</td><td>&#8730;</td></tr>
 <tr><td>DASH</td><td>&#8730;</td><td>&#8730;</td><td>Not supported</td></tr></tbody>
@@ -658,7 +685,10 @@ fn the_same_page_as_html_gives_the_same_grids() {
     let errors = errors(&wrong);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
-        errors[0].starts_with("page.md:22:54: in the SPEKE v2 table, row DASH (live), column Apple FairPlay: unknown word `soon`"),
+        errors[0].starts_with(
+            "page.md:28:54: in the SPEKE v2 table, row DASH (live), column Apple FairPlay: \
+             unknown word `soon`"
+        ),
         "{errors:?}"
     );
 }

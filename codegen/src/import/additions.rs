@@ -189,7 +189,8 @@ mod tests {
 
     #[test]
     fn appends_rows_keeping_the_text() {
-        let existing = "id,name,aliases,system-id\r\n\"widevine\",Google Widevine,wv,edef8ba9-79d6-4ace-a3c8-27dcd51d21ed";
+        let existing = "id,name,aliases,system-id\r\n\
+                        \"widevine\",Google Widevine,wv,edef8ba9-79d6-4ace-a3c8-27dcd51d21ed";
         let nagra = term(TermKind::DrmSystem, "nagra", "Nagra, Inc.");
         let appended = append(
             TermKind::DrmSystem,

@@ -79,7 +79,8 @@ mod tests {
         );
         assert_eq!(
             text,
-            "mode,endpoint,playready,widevine,fairplay\nlive,dash,no,yes,yes + key-rotation + cenc\n"
+            "mode,endpoint,playready,widevine,fairplay\n\
+             live,dash,no,yes,yes + key-rotation + cenc\n"
         );
     }
 }

@@ -178,7 +178,8 @@ mod tests {
 
     #[test]
     fn rows_cells_and_places() {
-        let page = "Intro\n\n|  |  |\n| --- |--- |\n| SPEKE v1 | AES\\-128 | \n| Live | \n| DASH |  √   with key rotation  |";
+        let page = "Intro\n\n|  |  |\n| --- |--- |\n| SPEKE v1 | AES\\-128 | \n| Live | \n\
+                    | DASH |  √   with key rotation  |";
         let tables = tables("p.md", page);
         assert_eq!(tables.len(), 1);
         let rows = &tables[0].rows;
@@ -206,7 +207,8 @@ mod tests {
 
     #[test]
     fn captions_and_notes() {
-        let page = "The tables list SPEKE v1 and SPEKE v2:\n\n| a |\n\n### SPEKE v2 support\n\n| b |\n\n**Note**\nKey rotation on DASH\nis coming.\n\nMore prose.\n\n## Next";
+        let page = "The tables list SPEKE v1 and SPEKE v2:\n\n| a |\n\n### SPEKE v2 support\n\n\
+                    | b |\n\n**Note**\nKey rotation on DASH\nis coming.\n\nMore prose.\n\n## Next";
         let tables = tables("p.md", page);
         assert_eq!(tables[0].caption, None);
         let caption = tables[1].caption.as_ref().unwrap();

@@ -54,8 +54,8 @@ pub struct Imported {
     pub files: Vec<SourceFile>,
     /// The matrix the files describe, for a diff against the current one. Facts the page does
     /// not give are empty here as in the files (a new DRM system's ID, a new version's CPIX
-    /// version, and its source and date when not known), except a new version's keys, which the model cannot leave
-    /// empty and shows as [`crate::Keys::One`].
+    /// version, and its source and date when not known), except a new version's keys, which
+    /// the model cannot leave empty and shows as [`crate::Keys::One`].
     pub matrix: Matrix,
     /// The versions whose grids came from the page, by id, in page order.
     pub versions: Vec<String>,
@@ -263,8 +263,8 @@ fn warn_left_out(
             diagnostics.push(Diagnostic::warning(
                 &Location::new(page_path, 1, 1),
                 format!(
-                    "the page has no table for {}; its grid {GRID_PREFIX}{}{GRID_SUFFIX} is kept as \
-                     it was",
+                    "the page has no table for {}; its grid {GRID_PREFIX}{}{GRID_SUFFIX} is kept \
+                     as it was",
                     version.term.name, version.term.id
                 ),
             ));

@@ -204,12 +204,29 @@ mod tests {
     /// A matrix with key rotation and two encryption schemes in one group.
     fn matrix() -> Matrix {
         let files = [
-            ("versions.csv", "id,name,aliases,cpix-version,keys,source,as-of\nv1,SPEKE v1,,2.0,one,https://x.invalid,2026-01-01\n"),
+            (
+                "versions.csv",
+                "id,name,aliases,cpix-version,keys,source,as-of\n\
+                 v1,SPEKE v1,,2.0,one,https://x.invalid,2026-01-01\n",
+            ),
             ("modes.csv", "id,name,aliases\nlive,Live,\n"),
             ("endpoints.csv", "id,name,aliases\ndash,DASH,\n"),
-            ("drm-systems.csv", "id,name,aliases,system-id\nwidevine,Google Widevine,,edef8ba9-79d6-4ace-a3c8-27dcd51d21ed\n"),
-            ("qualifiers.csv", "id,name,aliases,group,phrase\nkey-rotation,key rotation,rotation,,with key rotation\ncbcs,cbcs,aes-cbc,encryption-scheme,cbcs\ncenc,cenc,aes-ctr,encryption-scheme,cenc\n"),
-            ("speke-v1.csv", "mode,endpoint,widevine\nlive,dash,yes + key-rotation + cbcs + cenc\n"),
+            (
+                "drm-systems.csv",
+                "id,name,aliases,system-id\n\
+                 widevine,Google Widevine,,edef8ba9-79d6-4ace-a3c8-27dcd51d21ed\n",
+            ),
+            (
+                "qualifiers.csv",
+                "id,name,aliases,group,phrase\n\
+                 key-rotation,key rotation,rotation,,with key rotation\n\
+                 cbcs,cbcs,aes-cbc,encryption-scheme,cbcs\n\
+                 cenc,cenc,aes-ctr,encryption-scheme,cenc\n",
+            ),
+            (
+                "speke-v1.csv",
+                "mode,endpoint,widevine\nlive,dash,yes + key-rotation + cbcs + cenc\n",
+            ),
         ];
         let files: Vec<SourceFile> = files
             .iter()
