@@ -246,7 +246,11 @@ fn in_place_starts_from_the_directory_it_replaces() {
     dir.write("page.md", page);
     let run = run_in(dir.path(), &["import", "page.md", "--in-place", "."]);
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(run.stderr.contains("is not a directory name"), "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "error: `.` does not name the directory, which is written beside it and renamed; name \
+         it from its parent, as `--in-place ../matrix`\n"
+    );
 
     let parent = TempDir::new("import-small-parent");
     support::write_matrix(&parent, "m", &[]);

@@ -275,7 +275,13 @@ fn sibling(dir: &Path, purpose: &str) -> Result<PathBuf, String> {
     let name = dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| format!("`{}` is not a directory name", dir.display()))?;
+        .ok_or_else(|| {
+            format!(
+                "`{}` does not name the directory, which is written beside it and renamed; \
+                 name it from its parent, as `--in-place ../matrix`",
+                dir.display()
+            )
+        })?;
     let parent = dir.parent().unwrap_or(Path::new(""));
     Ok(parent.join(format!(".{name}.{purpose}-{}.tmp", std::process::id())))
 }
