@@ -41,6 +41,23 @@ fn run() -> Result<(), Vec<Diagnostic>> {
         &out_dir.join("support-matrix.md"),
         &render::markdown::document(&compiled.matrix),
     )?;
+    write(
+        &out_dir.join("macro.rs"),
+        &render::macro_rules::render(&compiled.matrix, &files),
+    )?;
+    write(
+        &out_dir.join("macro_values.rs"),
+        &render::macro_rules::render_values(&compiled.matrix),
+    )?;
+    write(
+        &out_dir.join("markers.rs"),
+        &render::markers::render(&compiled.matrix),
+    )?;
+    // Read only by the library's own tests; writing it costs a user's build a few kilobytes.
+    write(
+        &out_dir.join("macro_cases.rs"),
+        &render::macro_rules::render_cases(&compiled.matrix),
+    )?;
     for (name, text) in portable::SOURCES {
         write(&out_dir.join(name), &portable_copy(name, text))?;
     }

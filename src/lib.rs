@@ -112,8 +112,29 @@ mod tables {
     include!(concat!(env!("OUT_DIR"), "/matrix.rs"));
 }
 
+// `speke_supported!` and its hidden stages, generated from the matrix. A `#[macro_export]`
+// macro that comes from `include!` cannot be named by an absolute path inside this crate
+// (rustc's `macro_expanded_macro_exports_accessed_by_absolute_paths`), and its stages call
+// each other by `$crate::` paths, so the library never calls it; its own doc tests and other
+// crates can.
+include!(concat!(env!("OUT_DIR"), "/macro.rs"));
+
+pub mod marker;
+
+/// What `speke_supported!` expands to; not public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use speke_matrix_macros::speke_supported_slow;
+
+    /// A const per call that the macro's generated fast path accepts.
+    pub mod combination {
+        include!(concat!(env!("OUT_DIR"), "/macro_values.rs"));
+    }
+}
+
 pub use combination::{supported_cells, Cell, Combination, SupportedCell};
 pub use facts::Keys;
+pub use marker::{SupportedCombination, TypedCombination};
 pub use qualifier_set::{QualifierIter, QualifierSet};
 pub use tables::{DrmSystem, EndpointType, Mode, Qualifier, SpekeVersion};
 pub use unsupported::Unsupported;

@@ -335,6 +335,7 @@ fn an_endpoint_type_without_a_row_is_explained() {
     assert_eq!(
         refusal(Combination::new(V2, Live, AppleHls, Fairplay)),
         "SPEKE v2 does not support Apple HLS endpoints (live); \
+         Apple HLS endpoints (live) are in the grid of SPEKE v1; \
          Apple FairPlay with SPEKE v2 is supported on CMAF Apple HLS (live); \
          SPEKE v1 supports this combination"
     );

@@ -6,6 +6,7 @@
 pub mod cell;
 pub mod compile;
 pub mod csv;
+pub mod decide;
 pub mod diagnostic;
 pub mod diff;
 pub mod grid;
@@ -15,6 +16,8 @@ pub mod model;
 pub mod portable;
 pub mod render;
 pub mod table;
+#[cfg(test)]
+mod test_matrix;
 pub mod vocabulary;
 
 pub use compile::{compile, Compiled, SourceFile};

@@ -234,12 +234,20 @@ fn cmaf_scheme(
     protection: &Protection,
     chosen: Option<EncryptionScheme>,
 ) -> Result<EncryptionScheme, Error> {
-    let mut wanted = Vec::new();
-    for qualifier in protection.qualifiers().iter() {
-        wanted.extend(method::scheme_of(qualifier)?);
+    let mut wanted: Vec<EncryptionScheme> = Vec::new();
+    let asked = protection.qualifiers().iter().map(method::scheme_of);
+    for scheme in asked
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+        .chain(chosen)
+    {
+        // The same scheme asked for twice (as a qualifier and as the caller's choice) is one
+        // scheme, wherever the two stand in the list.
+        if !wanted.contains(&scheme) {
+            wanted.push(scheme);
+        }
     }
-    wanted.extend(chosen);
-    wanted.dedup();
     if wanted.len() > 1 {
         return Err(Error::SeveralEncryptionSchemes { schemes: wanted });
     }

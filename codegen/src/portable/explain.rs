@@ -184,6 +184,16 @@ fn missing_row(view: &impl MatrixView, q: &Query) -> Vec<String> {
         clauses.push(format!(
             "{version} does not support {endpoint} endpoints ({mode})"
         ));
+        let with_row: Vec<&str> = (0..view.version_count())
+            .filter(|&v| view.has_row(v, q.mode, q.endpoint))
+            .map(|v| view.version_name(v))
+            .collect();
+        if !with_row.is_empty() {
+            clauses.push(format!(
+                "{endpoint} endpoints ({mode}) are in the grid of {}",
+                join(&with_row)
+            ));
+        }
         clauses.push(drm_clause(view, q));
     } else {
         clauses.push(format!("{version} does not support {mode} endpoints"));

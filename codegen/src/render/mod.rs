@@ -3,7 +3,9 @@
 pub mod csv;
 pub mod html;
 pub mod json;
+pub mod macro_rules;
 pub mod markdown;
+pub mod markers;
 pub mod rust;
 
 /// The first lines of every generated file: that it is generated, from what, and the command

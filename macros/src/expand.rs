@@ -1,0 +1,213 @@
+//! From a handed-over call to its expansion: the combination as a const expression, or a
+//! `compile_error!` at each word at fault followed by a stand-in combination, so that the rest
+//! of the caller's code still type-checks and one mistake does not cascade.
+
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::quote;
+use speke_matrix_build::decide::{decide, Target};
+use speke_matrix_build::render::macro_rules::{value_name, FAST_QUALIFIERS, VALUES_PATH};
+use speke_matrix_build::{ident, Matrix, Query};
+
+use crate::arguments::{self, Place};
+use crate::{input, matrix_cache};
+
+pub fn expand(input: TokenStream) -> TokenStream {
+    let parsed = input::parse(input)
+        .and_then(|input| matrix_cache::compiled(&input.sources).map(|matrix| (input, matrix)));
+    let (input, matrix) = match parsed {
+        Ok(parsed) => parsed,
+        Err(misuse) => {
+            let place = Place {
+                first: misuse.span,
+                last: misuse.span,
+            };
+            return compile_error(place, &misuse.message);
+        }
+    };
+
+    let arguments = arguments::split(input.arguments);
+    let words: Vec<Option<&str>> = arguments.list.iter().map(|a| a.word.as_deref()).collect();
+    let whole = match (arguments.list.first(), arguments.list.last()) {
+        (Some(first), Some(last)) => Place {
+            first: first.place.first,
+            last: last.place.last,
+        },
+        _ => Place {
+            first: input.arguments_span,
+            last: input.arguments_span,
+        },
+    };
+
+    // Errors in reading order: a stray comma before the argument that follows it, each
+    // argument's own mistakes, then those about the call as a whole.
+    let mut errors: Vec<((usize, u8), Place, String)> = Vec::new();
+    for (before, place, message) in arguments.stray {
+        errors.push(((before, 0), place, message));
+    }
+    for (position, argument) in arguments.list.iter().enumerate() {
+        if let Some(problem) = &argument.problem {
+            errors.push(((position, 1), argument.place, problem.clone()));
+        }
+    }
+    let query = match decide(&matrix, &words) {
+        Ok(query) => query,
+        Err(refused) => {
+            for refusal in refused.refusals {
+                let (order, place) = match refusal.target {
+                    Target::Word(i) => ((i, 1), arguments.list[i].place),
+                    Target::Call => ((usize::MAX, 2), whole),
+                };
+                errors.push((order, place, refusal.message));
+            }
+            refused.placeholder
+        }
+    };
+    errors.sort_by_key(|(order, _, _)| *order);
+
+    if errors.is_empty() && query.qualifiers.count_ones() as usize <= FAST_QUALIFIERS {
+        // The same const the fast path expands to: a path costs the compiler less to check
+        // than the expression that builds the value.
+        let krate = &input.krate;
+        let path = VALUES_PATH
+            .split("::")
+            .map(String::from)
+            .chain([value_name(&matrix, &query)])
+            .map(|segment| Ident::new(&segment, Span::call_site()));
+        return quote!(#krate #(:: #path)*);
+    }
+    let value = combination(&input.krate, &matrix, &query);
+    if errors.is_empty() {
+        return value;
+    }
+    let errors: TokenStream = errors
+        .iter()
+        .map(|(_, place, message)| {
+            let error = compile_error(*place, message);
+            quote!(#error;)
+        })
+        .collect();
+    quote!({ #errors #value })
+}
+
+/// The combination as a const expression in the caller's crate.
+fn combination(krate: &TokenStream, matrix: &Matrix, query: &Query) -> TokenStream {
+    let variant = |name: &str| Ident::new(&ident::camel_case(name), Span::call_site());
+    let version = variant(&matrix.versions[query.version].term.id);
+    let mode = variant(&matrix.modes[query.mode].id);
+    let endpoint = variant(&matrix.endpoints[query.endpoint].id);
+    let drm = variant(&matrix.drm_systems[query.drm].term.id);
+    let bits = Literal::u64_suffixed(query.qualifiers);
+    quote! {
+        #krate::Combination::new(
+            #krate::SpekeVersion::#version,
+            #krate::Mode::#mode,
+            #krate::EndpointType::#endpoint,
+            #krate::DrmSystem::#drm,
+        )
+        .with_qualifiers(#krate::QualifierSet::from_bits(#bits))
+    }
+}
+
+/// `::core::compile_error! { "message" }` spanning a place: the path takes the span of its
+/// first token and the braces that of its last, which the compiler reports as the range from
+/// one to the other.
+fn compile_error(place: Place, message: &str) -> TokenStream {
+    let first = |tree: TokenTree| {
+        let mut tree = tree;
+        tree.set_span(place.first);
+        tree
+    };
+    let mut message = Literal::string(message);
+    message.set_span(place.last);
+    let mut body = Group::new(Delimiter::Brace, TokenTree::from(message).into());
+    body.set_span(place.last);
+    [
+        first(Punct::new(':', Spacing::Joint).into()),
+        first(Punct::new(':', Spacing::Alone).into()),
+        first(Ident::new("core", Span::call_site()).into()),
+        first(Punct::new(':', Spacing::Joint).into()),
+        first(Punct::new(':', Spacing::Alone).into()),
+        first(Ident::new("compile_error", Span::call_site()).into()),
+        first(Punct::new('!', Spacing::Alone).into()),
+        body.into(),
+    ]
+    .into_iter()
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small matrix as the library's macro hands it over, and the arguments of a call.
+    fn call(arguments: &str) -> String {
+        let files = [
+            (
+                "versions.csv",
+                "id,name,aliases,cpix-version,keys,source,as-of\n\
+                 v1,SPEKE v1,,2.0,one,https://example.invalid,2026-12-03\n",
+            ),
+            ("modes.csv", "id,name,aliases\nlive,Live,\n"),
+            (
+                "endpoints.csv",
+                "id,name,aliases\ndash,DASH,\nmss,Microsoft Smooth,smooth\n",
+            ),
+            (
+                "drm-systems.csv",
+                "id,name,aliases,system-id\n\
+                 playready,Microsoft PlayReady,pr,9a04f079-9840-4286-ab92-e65be0885f95\n\
+                 widevine,Google Widevine,wv,edef8ba9-79d6-4ace-a3c8-27dcd51d21ed\n",
+            ),
+            (
+                "qualifiers.csv",
+                "id,name,aliases,group,phrase\n\
+                 key-rotation,key rotation,rotation,,with key rotation\n",
+            ),
+            (
+                "speke-v1.csv",
+                "mode,endpoint,playready,widevine\n\
+                 live,dash,yes + key-rotation,yes\nlive,mss,yes,no\n",
+            ),
+        ];
+        let literals: Vec<String> = files
+            .iter()
+            .map(|(name, text)| format!("{name:?} {text:?}"))
+            .collect();
+        let input = format!("[k] [{}] ({arguments})", literals.join(" "));
+        expand(input.parse().unwrap()).to_string()
+    }
+
+    #[test]
+    fn a_supported_call_expands_to_its_combination() {
+        assert_eq!(
+            call("V1, Live, smooth, PR"),
+            "k :: __private :: combination :: V1__LIVE__MSS__PLAYREADY"
+        );
+        assert_eq!(
+            call("v1, live, dash, playready, rotation"),
+            call("v1,live,dash,pr,key_rotation")
+        );
+    }
+
+    #[test]
+    fn a_refused_call_expands_to_its_errors_then_a_stand_in() {
+        let out = call("v1, live, mss, playready, \"key_rotation\"");
+        let errors: Vec<&str> = out.matches("compile_error").collect();
+        assert_eq!(errors.len(), 2, "{out}");
+        assert!(
+            out.contains("expected an identifier, found the literal"),
+            "{out}"
+        );
+        assert!(out.contains("but without key rotation"), "{out}");
+        // The stand-in keeps the words the call understood.
+        assert!(out.contains("k :: DrmSystem :: Playready"), "{out}");
+        assert!(out.trim_end().ends_with("from_bits (1u64)) }"), "{out}");
+    }
+
+    #[test]
+    fn misuse_of_the_hidden_macro_is_an_error() {
+        let out = expand("(v1, live)".parse().unwrap()).to_string();
+        assert!(out.contains("compile_error"), "{out}");
+        assert!(out.contains("use that instead"), "{out}");
+    }
+}
