@@ -39,6 +39,16 @@ pub enum Command {
         matrix: PathBuf,
         check: bool,
     },
+    Import {
+        /// The saved page.
+        page: PathBuf,
+        /// The matrix the import starts from, when not `--in-place`.
+        matrix: Option<PathBuf>,
+        target: ImportTarget,
+        /// The day the page was saved, as typed.
+        as_of: Option<String>,
+        format: DiffFormat,
+    },
 }
 
 /// The commands, by name.
@@ -50,16 +60,18 @@ pub enum Name {
     Diff,
     Lint,
     Docs,
+    Import,
 }
 
 impl Name {
-    pub const ALL: [Name; 6] = [
+    pub const ALL: [Name; 7] = [
         Name::Check,
         Name::List,
         Name::Render,
         Name::Diff,
         Name::Lint,
         Name::Docs,
+        Name::Import,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -70,6 +82,7 @@ impl Name {
             Name::Diff => "diff",
             Name::Lint => "lint",
             Name::Docs => "docs",
+            Name::Import => "import",
         }
     }
 
@@ -108,6 +121,18 @@ pub enum DiffFormat {
     Markdown,
     Json,
 }
+
+/// Where `import` writes the matrix directory it makes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportTarget {
+    /// A new directory, starting from `--matrix` or the built-in matrix.
+    New(PathBuf),
+    /// Over the matrix directory it starts from.
+    InPlace(PathBuf),
+}
+
+/// The directory `import` writes when given neither `--out` nor `--in-place`.
+pub const DEFAULT_IMPORT_DIR: &str = "matrix-imported";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LintFormat {
@@ -209,6 +234,8 @@ struct Options {
     to: Option<PathBuf>,
     check: bool,
     filter: ListFilter,
+    in_place: Option<PathBuf>,
+    as_of: Option<String>,
 }
 
 impl CommandParser {
@@ -221,10 +248,12 @@ impl CommandParser {
                 Arg::Long("matrix") if self.name != Name::Lint => {
                     self.matrix = Some(self.path("--matrix")?);
                 }
-                Arg::Long("format") if matches!(self.name, Name::Diff | Name::Lint) => {
+                Arg::Long("format")
+                    if matches!(self.name, Name::Diff | Name::Lint | Name::Import) =>
+                {
                     options.format = Some(self.text("--format")?);
                 }
-                Arg::Long("out") if self.name == Name::Render => {
+                Arg::Long("out") if matches!(self.name, Name::Render | Name::Import) => {
                     options.out = Some(self.path("--out")?);
                 }
                 Arg::Long("from") if self.name == Name::Diff => {
@@ -234,6 +263,12 @@ impl CommandParser {
                     options.to = Some(self.path("--to")?);
                 }
                 Arg::Long("check") if self.name == Name::Docs => options.check = true,
+                Arg::Long("in-place") if self.name == Name::Import => {
+                    options.in_place = Some(self.path("--in-place")?);
+                }
+                Arg::Long("as-of") if self.name == Name::Import => {
+                    options.as_of = Some(self.text("--as-of")?);
+                }
                 Arg::Long("version") if self.name == Name::List => {
                     options.filter.version = Some(self.text("--version")?);
                 }
@@ -288,15 +323,7 @@ impl CommandParser {
                 })
             }
             Name::Diff => {
-                let format = match options.format.as_deref() {
-                    None | Some("markdown") | Some("md") => DiffFormat::Markdown,
-                    Some("json") => DiffFormat::Json,
-                    Some(other) => {
-                        return Err(format!(
-                            "unknown format `{other}`; expected markdown or json"
-                        ))
-                    }
-                };
+                let format = diff_format(options.format.as_deref())?;
                 let between = match (options.from, options.to) {
                     (Some(from), Some(to)) => {
                         no_positional(&positional)?;
@@ -346,6 +373,31 @@ impl CommandParser {
                     check: options.check,
                 })
             }
+            Name::Import => {
+                let [page] = exactly::<1>(positional, "the saved page to import")?;
+                let target = match (options.out, options.in_place) {
+                    (Some(_), Some(_)) => {
+                        return Err("`--out` and `--in-place` do not go together: an import \
+                                    writes a new directory or updates one"
+                            .to_owned())
+                    }
+                    (None, Some(_)) if matrix.is_some() => {
+                        return Err("`--matrix` does not go with `--in-place`, which names the \
+                                    matrix to update"
+                            .to_owned())
+                    }
+                    (None, Some(dir)) => ImportTarget::InPlace(dir),
+                    (Some(dir), None) => ImportTarget::New(dir),
+                    (None, None) => ImportTarget::New(PathBuf::from(DEFAULT_IMPORT_DIR)),
+                };
+                Ok(Command::Import {
+                    page: PathBuf::from(page),
+                    matrix,
+                    target,
+                    as_of: options.as_of,
+                    format: diff_format(options.format.as_deref())?,
+                })
+            }
         }
     }
 
@@ -362,6 +414,17 @@ impl CommandParser {
             .value()
             .map_err(|_| format!("`{option}` needs a value"))?;
         word(value)
+    }
+}
+
+/// The format of a diff, as `diff` and `import` print it.
+fn diff_format(format: Option<&str>) -> Result<DiffFormat, String> {
+    match format {
+        None | Some("markdown") | Some("md") => Ok(DiffFormat::Markdown),
+        Some("json") => Ok(DiffFormat::Json),
+        Some(other) => Err(format!(
+            "unknown format `{other}`; expected markdown or json"
+        )),
     }
 }
 
@@ -486,6 +549,38 @@ mod tests {
         assert!(parse_words(&["diff", "v1", "--from", "a", "--to", "b"]).is_err());
         assert!(parse_words(&["diff", "--from", "a"]).is_err());
         assert!(parse_words(&["diff", "v1"]).is_err());
+    }
+
+    #[test]
+    fn import_writes_a_new_directory_or_updates_one() {
+        assert_eq!(
+            parse_words(&["import", "page.md"]),
+            Ok(Command::Import {
+                page: PathBuf::from("page.md"),
+                matrix: None,
+                target: ImportTarget::New(PathBuf::from(DEFAULT_IMPORT_DIR)),
+                as_of: None,
+                format: DiffFormat::Markdown,
+            })
+        );
+        assert!(matches!(
+            parse_words(&[
+                "import",
+                "p.md",
+                "--in-place",
+                "matrix",
+                "--as-of",
+                "2027-01-15"
+            ]),
+            Ok(Command::Import {
+                target: ImportTarget::InPlace(_),
+                as_of: Some(_),
+                ..
+            })
+        ));
+        assert!(parse_words(&["import", "p.md", "--out", "a", "--in-place", "b"]).is_err());
+        assert!(parse_words(&["import", "p.md", "--matrix", "a", "--in-place", "b"]).is_err());
+        assert!(parse_words(&["import"]).is_err());
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! The help texts of the program and of each command, and the short usage lines shown under a
 //! usage error.
 
-use crate::args::Name;
+use crate::args::{Name, DEFAULT_IMPORT_DIR};
 
 const EXIT_STATUS: &str = "\
 Exit status:
-  0  success: supported, listed, rendered, valid or up to date
+  0  success: supported, listed, rendered, valid, up to date or imported
   1  refused: not supported, an unknown word, an invalid matrix, stale docs, or a file that
      cannot be read or written
   2  usage: an unknown command or option, a missing or extra argument
@@ -31,6 +31,7 @@ Commands:
   diff    cell-level differences between two SPEKE versions or two matrix directories
   lint    validate a matrix directory with exactly the build's diagnostics
   docs    regenerate docs/support-matrix.md and the README section from matrix/
+  import  read AWS's published support tables into a matrix directory
   help    this text, or a command's: speke-matrix help check
 
 Options:
@@ -147,6 +148,33 @@ Options:
   -h, --help    print this help
 "
         .to_owned(),
+        Name::Import => format!(
+            "\
+speke-matrix import: AWS's published support tables into a matrix directory.
+
+Usage: speke-matrix import <FILE> [--out DIR | --in-place DIR] [--as-of DATE]
+
+Reads a saved copy of AWS's \"Choosing the right SPEKE version\" page (its Markdown, or the HTML
+page) and writes a complete matrix directory: a grid per version table on the page, and the
+vocabulary files of the matrix it starts from, with a row added for each DRM system, endpoint
+type, mode or SPEKE version the page names and the vocabulary lacks. The page gives only a
+name: a new DRM system's ID and a new version's facts are left empty, with a warning, and the
+build refuses them until a person fills them in. Cell wording the importer does not understand
+is an error at its place on the page (table, row and column), and nothing is written.
+
+Prints on stdout the cell-level changes from the matrix it starts from (as `diff --from --to`),
+and the warnings on stderr. The directory is written whole or not at all.
+
+Options:
+  --out DIR      write a new directory DIR (default: {DEFAULT_IMPORT_DIR}), starting from
+                 the matrix this program was built with, or from --matrix
+  --in-place DIR start from the matrix directory DIR and replace it
+  --as-of DATE   the day the page was saved (YYYY-MM-DD): the as-of date of each version
+                 whose table the page has; without it, dates are kept
+  --format F     markdown (the default) or json, for the changes
+{MATRIX_OPTION}  -h, --help     print this help
+"
+        ),
     };
     format!("{body}\n{EXIT_STATUS}")
 }

@@ -1,6 +1,6 @@
 //! The `speke-matrix` command: check, list, render, diff and lint the SPEKE support matrix,
-//! and keep the committed docs in step with it. `--help` documents every command and the exit
-//! status.
+//! keep the committed docs in step with it, and import AWS's published tables. `--help`
+//! documents every command and the exit status.
 
 mod args;
 mod command;
@@ -55,5 +55,12 @@ fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Output {
         } => command::diff::run(matrix.as_deref(), &between, format),
         Command::Lint { dir, format } => command::lint::run(&dir, format),
         Command::Docs { matrix, check } => command::docs::run(&matrix, check),
+        Command::Import {
+            page,
+            matrix,
+            target,
+            as_of,
+            format,
+        } => command::import::run(&page, matrix.as_deref(), &target, as_of.as_deref(), format),
     }
 }

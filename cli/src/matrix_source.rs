@@ -18,6 +18,17 @@ const BUILT_IN_DIR: &str = "matrix";
 /// Warnings of a directory's matrix are added to `output` too; the built-in matrix's were
 /// shown when the library was built.
 pub fn load(dir: Option<&Path>, output: &mut Output) -> Option<Matrix> {
+    load_sources(dir, output).map(|loaded| loaded.matrix)
+}
+
+/// A matrix and the files it was compiled from.
+pub struct Loaded {
+    pub files: Vec<SourceFile>,
+    pub matrix: Matrix,
+}
+
+/// As [`load`], keeping the files, for a command that writes a changed copy of them.
+pub fn load_sources(dir: Option<&Path>, output: &mut Output) -> Option<Loaded> {
     let (files, shown) = match dir {
         None => (built_in_files(), BUILT_IN_DIR.to_owned()),
         Some(dir) => {
@@ -38,7 +49,10 @@ pub fn load(dir: Option<&Path>, output: &mut Output) -> Option<Matrix> {
                     output.stderr.push_str(&format!("{warning}\n"));
                 }
             }
-            Some(compiled.matrix)
+            Some(Loaded {
+                files,
+                matrix: compiled.matrix,
+            })
         }
         Err(diagnostics) => {
             report(ReadProblem::Invalid(diagnostics), output);

@@ -4,7 +4,7 @@ mod support;
 
 use support::run;
 
-const COMMANDS: [&str; 6] = ["check", "list", "render", "diff", "lint", "docs"];
+const COMMANDS: [&str; 7] = ["check", "list", "render", "diff", "lint", "docs", "import"];
 
 #[test]
 fn the_program_help_lists_every_command_and_the_exit_status() {

@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod grid;
 pub mod ident;
+pub mod import;
 pub mod model;
 pub mod portable;
 pub mod render;

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod diff;
 pub mod docs;
+pub mod import;
 pub mod lint;
 pub mod list;
 pub mod render;
