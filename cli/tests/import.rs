@@ -151,7 +151,7 @@ fn a_revised_page_prints_what_aws_changed() {
     assert_eq!(lint.code, 1, "{lint:?}");
     assert!(
         lint.stderr
-            .starts_with("next/drm-systems.csv:6:16: invalid DRM system ID ``"),
+            .starts_with("next/drm-systems.csv:6:16: empty DRM system ID;"),
         "{lint:?}"
     );
     dir.write(

@@ -19,15 +19,24 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// A source file from its bytes as saved, with what a spreadsheet adds unseen (a
-    /// byte-order mark, CRLF line endings, no final newline) normalized away by
-    /// [`csv::normalize_encoding`](crate::csv::normalize_encoding), so that everything made
-    /// from the file, the text the tables embed included, is the same whichever way it was
-    /// saved.
+    /// A source file from its bytes as saved. The bytes are kept as they are, so that a tool
+    /// that rewrites the file (the importer) can keep its line endings; everything compiled
+    /// or rendered from it reads [`SourceFile::normalized`] instead.
     pub fn new(path: impl Into<String>, bytes: impl AsRef<[u8]>) -> Self {
         SourceFile {
             path: path.into(),
-            bytes: crate::csv::normalize_encoding(bytes.as_ref()),
+            bytes: bytes.as_ref().to_vec(),
+        }
+    }
+
+    /// The file with what a spreadsheet adds unseen (a byte-order mark, CRLF line endings, no
+    /// final newline) normalized away by
+    /// [`csv::normalize_encoding`](crate::csv::normalize_encoding), so that everything made
+    /// from it, the text the tables embed included, is the same whichever way it was saved.
+    pub fn normalized(&self) -> SourceFile {
+        SourceFile {
+            path: self.path.clone(),
+            bytes: crate::csv::normalize_encoding(&self.bytes),
         }
     }
 
@@ -60,12 +69,13 @@ pub const GRID_SUFFIX: &str = ".csv";
 /// uses) are given only for a matrix without errors: while a file is wrong, what the grids
 /// use is not known.
 pub fn compile(dir: &str, files: &[SourceFile]) -> Result<Compiled, Vec<Diagnostic>> {
+    let files: Vec<SourceFile> = files.iter().map(SourceFile::normalized).collect();
     let mut diagnostics = Vec::new();
     let mut vocabulary_files: BTreeMap<TermKind, (&str, &[u8])> = BTreeMap::new();
     let mut grid_files: Vec<(&str, &SourceFile)> = Vec::new();
     let mut other_files: Vec<&SourceFile> = Vec::new();
     let mut names: BTreeMap<&str, &str> = BTreeMap::new();
-    for file in files {
+    for file in &files {
         let name = file.name();
         if let Some(first) = names.insert(name, &file.path) {
             diagnostics.push(Diagnostic::error(

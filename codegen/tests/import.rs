@@ -256,8 +256,8 @@ fn a_new_drm_column_in_one_version_is_added_to_the_vocabulary() {
     let refused = compile("out", &imported.files).unwrap_err();
     assert_eq!(
         refused[0].to_string(),
-        "out/drm-systems.csv:6:16: invalid DRM system ID ``; write the DASH-IF system ID as a \
-         UUID, such as `edef8ba9-79d6-4ace-a3c8-27dcd51d21ed`"
+        "out/drm-systems.csv:6:16: empty DRM system ID; write the DASH-IF system ID as a UUID \
+         of 8-4-4-4-12 hexadecimal digits, such as `edef8ba9-79d6-4ace-a3c8-27dcd51d21ed`"
     );
 }
 

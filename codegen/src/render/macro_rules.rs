@@ -259,7 +259,7 @@ fn render_slow(out: &mut String, sources: &[SourceFile]) {
     )
     .unwrap();
     for source in sources {
-        let text = String::from_utf8_lossy(&source.bytes);
+        let text = String::from_utf8_lossy(&source.normalized().bytes).into_owned();
         writeln!(out, "        {:?} {:?}", source.name(), text).unwrap();
     }
     writeln!(out, "    ] $all }} }};\n}}").unwrap();

@@ -137,7 +137,7 @@ pub fn render(matrix: &Matrix, sources: &[SourceFile]) -> String {
     )
     .unwrap();
     for source in sources {
-        let text = String::from_utf8_lossy(&source.bytes);
+        let text = String::from_utf8_lossy(&source.normalized().bytes).into_owned();
         writeln!(out, "    ({:?}, {:?}),", source.name(), text).unwrap();
     }
     out.push_str("];\n");
