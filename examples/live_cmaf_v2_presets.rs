@@ -11,32 +11,13 @@ use speke_matrix::aws::sdk::types::{
     CmafPackageCreateOrUpdateParameters, HlsManifestCreateOrUpdateParameters, PlaylistType,
 };
 use speke_matrix::aws::{self, AudioPreset, EncryptionOptions, KeyProvider, Presets, VideoPreset};
-use speke_matrix::{Combination, DrmSystem, EndpointType, Mode, SpekeVersion};
+use speke_matrix::{speke_supported, Combination};
 
-// Until `speke_matrix::speke_supported!` lands, a const assertion is the compile-time check:
-// an unsupported combination fails the build here. The macro form will be
-// `speke_supported!(v2, live, cmaf_hls, fairplay)`, with the explanation as the compile error.
-const WIDEVINE: Combination = Combination::new(
-    SpekeVersion::V2,
-    Mode::Live,
-    EndpointType::CmafHls,
-    DrmSystem::Widevine,
-);
-const PLAYREADY: Combination = Combination::new(
-    SpekeVersion::V2,
-    Mode::Live,
-    EndpointType::CmafHls,
-    DrmSystem::Playready,
-);
-const FAIRPLAY: Combination = Combination::new(
-    SpekeVersion::V2,
-    Mode::Live,
-    EndpointType::CmafHls,
-    DrmSystem::Fairplay,
-);
-const _: () = assert!(WIDEVINE.is_supported());
-const _: () = assert!(PLAYREADY.is_supported());
-const _: () = assert!(FAIRPLAY.is_supported());
+// The compile-time check: an unsupported combination fails the build here, with the
+// explanation of what is supported nearby as the compile error.
+const WIDEVINE: Combination = speke_supported!(v2, live, cmaf_hls, widevine);
+const PLAYREADY: Combination = speke_supported!(v2, live, cmaf_hls, playready);
+const FAIRPLAY: Combination = speke_supported!(v2, live, cmaf_hls, fairplay);
 
 /// One key for all audio, and video keys split by resolution, so that a licence policy can
 /// allow the HD and UHD renditions only on devices with hardware DRM.

@@ -10,28 +10,12 @@ use std::num::NonZeroU32;
 use speke_matrix::aws::sdk::operation::create_origin_endpoint::CreateOriginEndpointInput;
 use speke_matrix::aws::sdk::types::DashPackage;
 use speke_matrix::aws::{self, EncryptionOptions, KeyProvider};
-use speke_matrix::{Combination, DrmSystem, EndpointType, Mode, Qualifier, SpekeVersion};
+use speke_matrix::{speke_supported, Combination};
 
-// Until `speke_matrix::speke_supported!` lands, a const assertion is the compile-time check:
-// an unsupported combination fails the build here. The macro form will be
-// `speke_supported!(v1, live, dash, widevine, key_rotation)`, with the explanation as the
-// compile error.
-const WIDEVINE: Combination = Combination::new(
-    SpekeVersion::V1,
-    Mode::Live,
-    EndpointType::Dash,
-    DrmSystem::Widevine,
-)
-.with(Qualifier::KeyRotation);
-const PLAYREADY: Combination = Combination::new(
-    SpekeVersion::V1,
-    Mode::Live,
-    EndpointType::Dash,
-    DrmSystem::Playready,
-)
-.with(Qualifier::KeyRotation);
-const _: () = assert!(WIDEVINE.is_supported());
-const _: () = assert!(PLAYREADY.is_supported());
+// The compile-time check: an unsupported combination fails the build here, with the
+// explanation of what is supported nearby as the compile error.
+const WIDEVINE: Combination = speke_supported!(v1, live, dash, widevine, key_rotation);
+const PLAYREADY: Combination = speke_supported!(v1, live, dash, playready, key_rotation);
 
 /// New content keys every five minutes: often enough to limit what one leaked key exposes,
 /// rarely enough to keep the key server's load low.

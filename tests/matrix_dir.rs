@@ -296,15 +296,13 @@ fn a_failed_write_is_an_error_not_a_panic() {
 }
 
 /// A crate outside this workspace that depends on the library: its `main` uses a DRM system
-/// that only the edited matrix defines, so it compiles only against tables made from that
-/// matrix, and prints what the tables say of it at run time.
-///
-/// Not yet covered: the `speke_supported!` macro (issue 3) is not in the library at the time
-/// of writing. It takes the matrix from the same build script, so once it lands, a call such
-/// as `speke_supported!(v2, live, dash, irdeto)` belongs here, to show that tables and macro
-/// follow the variable together.
+/// that only the edited matrix defines, both through the tables and through
+/// `speke_supported!`, so it compiles only if tables and macro both follow the variable; it
+/// prints what the tables say of it at run time.
 const DOWNSTREAM_MAIN: &str = r#"
-use speke_matrix::{Combination, DrmSystem, EndpointType, Mode, SpekeVersion};
+use speke_matrix::{speke_supported, Combination, DrmSystem, EndpointType, Mode, SpekeVersion};
+
+const CHECKED: Combination = speke_supported!(v2, live, dash, irdeto);
 
 fn main() {
     let irdeto = DrmSystem::Irdeto;
@@ -312,6 +310,7 @@ fn main() {
     let embedded = speke_matrix::matrix_sources()
         .iter()
         .any(|(name, text)| *name == "drm-systems.csv" && text.contains("irdeto"));
+    assert_eq!(CHECKED, live_dash);
     println!("{} {} {} {}", irdeto.name(), irdeto.system_id(), live_dash.is_supported(), embedded);
 }
 "#;

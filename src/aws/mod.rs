@@ -17,12 +17,9 @@
 //!
 //! ```
 //! use speke_matrix::aws::{self, sdk, EncryptionOptions, KeyProvider};
-//! use speke_matrix::{Combination, DrmSystem, EndpointType, Mode, Qualifier, SpekeVersion};
+//! use speke_matrix::{speke_supported, Combination};
 //!
-//! const WIDEVINE: Combination =
-//!     Combination::new(SpekeVersion::V1, Mode::Live, EndpointType::Dash, DrmSystem::Widevine)
-//!         .with(Qualifier::KeyRotation);
-//! const _: () = assert!(WIDEVINE.is_supported());
+//! const WIDEVINE: Combination = speke_supported!(v1, live, dash, widevine, key_rotation);
 //!
 //! let key_provider = KeyProvider::new(
 //!     "live-event-42",
