@@ -8,9 +8,11 @@ pub mod compile;
 pub mod csv;
 pub mod decide;
 pub mod diagnostic;
+#[cfg(feature = "tools")]
 pub mod diff;
 pub mod grid;
 pub mod ident;
+#[cfg(feature = "tools")]
 pub mod import;
 pub mod model;
 pub mod portable;

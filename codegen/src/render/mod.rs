@@ -1,7 +1,10 @@
 //! Renderers from the validated model to the files made from it.
 
+#[cfg(feature = "tools")]
 pub mod csv;
+#[cfg(feature = "tools")]
 pub mod html;
+#[cfg(feature = "tools")]
 pub mod json;
 pub mod macro_rules;
 pub mod markdown;

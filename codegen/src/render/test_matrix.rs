@@ -50,11 +50,13 @@ pub fn matrix(extra_qualifiers: &[&str]) -> Matrix {
 }
 
 /// The test matrix with some files replaced or added, by name.
+#[cfg(feature = "tools")]
 pub fn with_files(replacements: &[(&str, &str)]) -> Matrix {
     edited(replacements, &[])
 }
 
 /// The test matrix with some files replaced or added, and some removed, by name.
+#[cfg(feature = "tools")]
 pub fn edited(replacements: &[(&str, &str)], removed: &[&str]) -> Matrix {
     let mut files: Vec<(&str, String)> = files()
         .into_iter()
