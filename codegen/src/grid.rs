@@ -1,6 +1,8 @@
 //! A version's grid file (`speke-v1.csv`): a row per mode and endpoint type, a column per DRM
 //! system, a cell per combination, laid out as AWS's tables are.
 
+use std::collections::BTreeMap;
+
 use crate::cell::{self, CellText};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{Cell, Grid, TermKind};
@@ -41,7 +43,9 @@ pub fn read(
         columns: columns.iter().flatten().copied().collect(),
         rows: Vec::new(),
     };
-    let mut row_lines: Vec<u32> = Vec::new();
+    // The line of each row read, by mode and endpoint type, to find a duplicate row without
+    // searching every row before it.
+    let mut row_lines: BTreeMap<(usize, usize), u32> = BTreeMap::new();
     let mut cells = Vec::new();
     for row in rows {
         let (mode, endpoint) = (row.field(0), row.field(1));
@@ -62,18 +66,18 @@ pub fn read(
         let (Some(m), Some(e)) = (mode_index, endpoint_index) else {
             continue;
         };
-        if let Some(first) = grid.rows.iter().position(|&r| r == (m, e)) {
+        if let Some(first) = row_lines.get(&(m, e)) {
             diagnostics.push(Diagnostic::error(
                 &row.at,
                 format!(
-                    "duplicate row for {} {} (first on line {}); merge the two rows",
-                    vocabulary.modes[m].id, vocabulary.endpoints[e].id, row_lines[first]
+                    "duplicate row for {} {} (first on line {first}); merge the two rows",
+                    vocabulary.modes[m].id, vocabulary.endpoints[e].id
                 ),
             ));
             continue;
         }
         grid.rows.push((m, e));
-        row_lines.push(row.at.line);
+        row_lines.insert((m, e), row.at.line);
         for (field, drm) in row.fields[ROW_COLUMNS.len()..].iter().zip(&columns) {
             let Some(d) = *drm else { continue };
             if let Some(cell) = read_cell(field, vocabulary, example, diagnostics) {
@@ -111,6 +115,7 @@ fn read_header(
         return None;
     }
     let mut columns: Vec<Option<usize>> = Vec::new();
+    let mut seen = vec![false; vocabulary.drm_systems.len()];
     for field in &fields[ROW_COLUMNS.len()..] {
         let Some(d) = lookup(
             vocabulary,
@@ -122,7 +127,7 @@ fn read_header(
             columns.push(None);
             continue;
         };
-        if columns.contains(&Some(d)) {
+        if std::mem::replace(&mut seen[d], true) {
             diagnostics.push(Diagnostic::error(
                 &field.at,
                 format!(
