@@ -177,5 +177,5 @@ fn iterate_supported_cells(bencher: Bencher) {
     let count = supported_cells().count();
     bencher
         .counter(ItemsCount::new(count))
-        .bench_local(|| supported_cells().map(|cell| black_box(cell)).count());
+        .bench_local(|| supported_cells().for_each(|cell| _ = black_box(cell)));
 }

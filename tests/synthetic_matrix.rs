@@ -14,7 +14,10 @@ fn the_smallest_scale_compiles_cleanly_to_its_shape() {
     let files = synthetic::files(&shape);
     let compiled = compile("matrix", &files).unwrap_or_else(|diagnostics| {
         let lines: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
-        panic!("the synthetic matrix does not compile:\n{}", lines.join("\n"))
+        panic!(
+            "the synthetic matrix does not compile:\n{}",
+            lines.join("\n")
+        )
     });
     assert_eq!(compiled.warnings, []);
 
