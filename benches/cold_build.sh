@@ -79,7 +79,8 @@ median() {
     tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END {
         if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
-echo "rustc $(rustc --version | cut -d' ' -f2), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "rustc $(rustc --version | cut -d' ' -f2), $(nproc) cores," \
+    "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "cold cargo build (dev profile), median of $ROUNDS rounds:"
 for crate in "${CRATES[@]}"; do
     printf '  %-18s %6s ms  %2s crates compiled   all: %s\n' "$crate" \

@@ -101,8 +101,9 @@ use speke_matrix::{
     for ((i = 0; i < N; i++)); do
         IFS='|' read -r _ variants _ bits <<<"${COMBINATIONS[i % ${#COMBINATIONS[@]}]}"
         read -r v m e d <<<"$variants"
-        echo "pub const C$i: Combination = Combination { version: SpekeVersion::$v, mode: Mode::$m, \
-endpoint: EndpointType::$e, drm: DrmSystem::$d, qualifiers: QualifierSet::from_bits($bits) };"
+        echo "pub const C$i: Combination = Combination { version: SpekeVersion::$v," \
+            "mode: Mode::$m, endpoint: EndpointType::$e, drm: DrmSystem::$d," \
+            "qualifiers: QualifierSet::from_bits($bits) };"
     done
 } >"$WORK/floor/src/lib.rs"
 {
@@ -169,10 +170,12 @@ c=$(median "${TIMES[const_fn]}")
 x=$(median "${TIMES[expanded]}")
 noop=$(median "${TIMES[noop]}")
 
-echo "rustc $(rustc --version | cut -d' ' -f2), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "rustc $(rustc --version | cut -d' ' -f2), $(nproc) cores," \
+    "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "N = $N checks a crate, median of $ROUNDS rounds (ms of cargo check):"
 for crate in "${CRATES[@]}" noop; do
-    printf '  %-9s median %6s   all: %s\n' "$crate" "$(median "${TIMES[$crate]}")" "${TIMES[$crate]}"
+    printf '  %-9s median %6s   all: %s\n' \
+        "$crate" "$(median "${TIMES[$crate]}")" "${TIMES[$crate]}"
 done
 awk -v a="$a" -v b="$b" -v c="$c" -v x="$x" -v n="$noop" 'BEGIN {
     printf "a/b = %.3f   a/c = %.3f   a/x = %.3f   (targets: a/b <= 1.25, a/c <= 1)\n",

@@ -125,7 +125,8 @@ fn qualifiers(shape: &Shape) -> String {
     for qualifier in 1..=shape.qualifiers {
         let group = if qualifier % 2 == 0 { "scheme" } else { "" };
         text.push_str(&format!(
-            "qualifier-{qualifier},qualifier {qualifier},q{qualifier},{group},with qualifier {qualifier}\n"
+            "qualifier-{qualifier},qualifier {qualifier},q{qualifier},{group},\
+             with qualifier {qualifier}\n"
         ));
     }
     text
