@@ -456,6 +456,23 @@ fn read_qualifier(term: Term, row: &Row, diagnostics: &mut Vec<Diagnostic>) -> O
 mod tests {
     use super::*;
 
+    /// `find` looks a word up as written before normalising it, which is right only if a
+    /// normalised spelling normalises to itself.
+    #[test]
+    fn normalised_spellings_are_their_own_normal_form() {
+        for word in [
+            "Key_Rotation",
+            " CMAF  Apple HLS ",
+            "-aes--128-",
+            "Microsoft PlayReady",
+            "ÉCLAIR Ǆ İstanbul ß",
+            "√",
+        ] {
+            let normal = spelling::normalize(word);
+            assert_eq!(spelling::normalize(&normal), normal, "{word}");
+        }
+    }
+
     #[test]
     fn dates_and_uuids() {
         assert!(is_date("2026-12-03"));
