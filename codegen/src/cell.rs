@@ -15,14 +15,22 @@ pub fn parse<'a>(
     text: &'a str,
     example_qualifier: Option<&str>,
 ) -> Result<CellText<'a>, (usize, String)> {
-    let example = example_qualifier.map_or(String::new(), |q| format!(", or `yes + {q}`"));
+    // A grid has a cell per DRM system on every row, so the common case allocates nothing:
+    // the example for messages is written only when there is a message.
+    let example = || example_qualifier.map_or(String::new(), |q| format!(", or `yes + {q}`"));
     if text.is_empty() {
-        return Err((0, format!("empty cell; write `yes`, `no`{example}")));
+        return Err((0, format!("empty cell; write `yes`, `no`{}", example())));
+    }
+    if text.eq_ignore_ascii_case("no") {
+        return Ok(CellText::No);
+    }
+    if text.eq_ignore_ascii_case("yes") {
+        return Ok(CellText::Yes(Vec::new()));
     }
     let mut parts = text.split('+');
     let head = parts.next().unwrap_or_default().trim();
     let rest: Vec<&str> = parts.collect();
-    let is_yes = matches!(head.to_ascii_lowercase().as_str(), "yes" | "√" | "✓");
+    let is_yes = head.eq_ignore_ascii_case("yes") || head == "√" || head == "✓";
     let is_no = head.eq_ignore_ascii_case("no");
     if is_no && rest.is_empty() {
         return Ok(CellText::No);
@@ -43,7 +51,10 @@ pub fn parse<'a>(
         let found = crate::portable::spelling::quoted(text);
         return Err((
             0,
-            format!("unknown cell value {found}; expected `yes`, `no`{example}"),
+            format!(
+                "unknown cell value {found}; expected `yes`, `no`{}",
+                example()
+            ),
         ));
     }
     let mut qualifiers = Vec::new();

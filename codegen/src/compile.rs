@@ -320,25 +320,20 @@ fn assemble(vocabulary: Vocabulary, grids: Vec<Option<grid::ReadGrid>>) -> Matri
 /// Warns about vocabulary entries that no grid uses: usually a typo or a half-done edit, but
 /// harmless to the build.
 fn warn_unreferenced(matrix: &Matrix, diagnostics: &mut Vec<Diagnostic>) {
-    let used_modes: Vec<bool> = (0..matrix.modes.len())
-        .map(|m| {
-            matrix
-                .grids
-                .iter()
-                .any(|g| g.rows.iter().any(|&(gm, _)| gm == m))
-        })
-        .collect();
-    let used_endpoints: Vec<bool> = (0..matrix.endpoints.len())
-        .map(|e| {
-            matrix
-                .grids
-                .iter()
-                .any(|g| g.rows.iter().any(|&(_, ge)| ge == e))
-        })
-        .collect();
-    let used_drms: Vec<bool> = (0..matrix.drm_systems.len())
-        .map(|d| matrix.grids.iter().any(|g| g.columns.contains(&d)))
-        .collect();
+    // Marked from each grid's rows and columns, rather than searching every grid for every
+    // term, which would grow with the square of the terms.
+    let mut used_modes = vec![false; matrix.modes.len()];
+    let mut used_endpoints = vec![false; matrix.endpoints.len()];
+    let mut used_drms = vec![false; matrix.drm_systems.len()];
+    for grid in &matrix.grids {
+        for &(mode, endpoint) in &grid.rows {
+            used_modes[mode] = true;
+            used_endpoints[endpoint] = true;
+        }
+        for &drm in &grid.columns {
+            used_drms[drm] = true;
+        }
+    }
     let offered = matrix.cells.iter().fold(0u64, |all, cell| match cell {
         Cell::Supported(set) => all | set,
         Cell::NotInGrid | Cell::Unsupported => all,

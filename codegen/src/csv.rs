@@ -146,9 +146,14 @@ fn clamp(n: usize) -> u32 {
 }
 
 /// A cursor over the text that counts lines and columns as it goes.
+///
+/// It keeps a byte position into the text rather than a character iterator, so that an
+/// unquoted field, by far the most common, is found with one search and copied once instead
+/// of a character at a time.
 struct Reader<'a> {
     path: &'a str,
-    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    text: &'a str,
+    position: usize,
     line: u32,
     column: u32,
 }
@@ -157,7 +162,8 @@ impl<'a> Reader<'a> {
     fn new(path: &'a str, text: &'a str) -> Self {
         Reader {
             path,
-            chars: text.chars().peekable(),
+            text,
+            position: 0,
             line: 1,
             column: 1,
         }
@@ -167,12 +173,13 @@ impl<'a> Reader<'a> {
         Location::new(self.path, self.line, self.column)
     }
 
-    fn peek(&mut self) -> Option<char> {
-        self.chars.peek().copied()
+    fn peek(&self) -> Option<char> {
+        self.text[self.position..].chars().next()
     }
 
     fn bump(&mut self) -> Option<char> {
-        let c = self.chars.next()?;
+        let c = self.peek()?;
+        self.position += c.len_utf8();
         if c == '\n' || (c == '\r' && self.peek() != Some('\n')) {
             self.line = self.line.saturating_add(1);
             self.column = 1;
@@ -222,15 +229,22 @@ impl<'a> Reader<'a> {
             return self.quoted_field();
         }
         let at = self.here();
-        let mut text = String::new();
-        while let Some(c) = self.peek() {
-            if matches!(c, ',' | '\n' | '\r') {
-                break;
+        // One pass over the bytes finds the field's end and counts its characters (every byte
+        // but UTF-8 continuation bytes); a plain loop, since build scripts run unoptimised.
+        let bytes = self.text.as_bytes();
+        let start = self.position;
+        let mut end = start;
+        let mut chars = 0;
+        while end < bytes.len() && !matches!(bytes[end], b',' | b'\n' | b'\r') {
+            if bytes[end] & 0xc0 != 0x80 {
+                chars += 1;
             }
-            text.push(c);
-            self.bump();
+            end += 1;
         }
-        let text = text.trim_end().to_owned();
+        // The field holds no line ending, so it moves the cursor along its line only.
+        self.position = end;
+        self.column = self.column.saturating_add(clamp(chars));
+        let text = self.text[start..end].trim_end().to_owned();
         Ok(Field { text, at })
     }
 

@@ -1,6 +1,8 @@
 //! A version's grid file (`speke-v1.csv`): a row per mode and endpoint type, a column per DRM
 //! system, a cell per combination, laid out as AWS's tables are.
 
+use std::collections::BTreeMap;
+
 use crate::cell::{self, CellText};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{Cell, Grid, TermKind};
@@ -42,7 +44,9 @@ pub fn read(
         columns: columns.iter().flatten().copied().collect(),
         rows: Vec::new(),
     };
-    let mut row_lines: Vec<u32> = Vec::new();
+    // The line of each row read, by mode and endpoint type, to find a duplicate row without
+    // searching every row before it.
+    let mut row_lines: BTreeMap<(usize, usize), u32> = BTreeMap::new();
     let mut cells = Vec::new();
     for row in rows {
         let (mode, endpoint) = (row.field(0), row.field(1));
@@ -63,7 +67,7 @@ pub fn read(
         // The cells of a row or a column that is wrong are still checked, so that their
         // mistakes show in the same build; only the cells of a known place are kept.
         let place = match (mode_index, endpoint_index) {
-            (Some(m), Some(e)) => match grid.rows.iter().position(|&r| r == (m, e)) {
+            (Some(m), Some(e)) => match row_lines.get(&(m, e)) {
                 Some(first) => {
                     diagnostics.push(Diagnostic::error(
                         &row.at,
@@ -71,14 +75,14 @@ pub fn read(
                             "duplicate row for mode `{}` and endpoint type `{}` (first on line \
                              {}); a grid has one row per mode and endpoint type, so merge the \
                              two rows",
-                            vocabulary.modes[m].id, vocabulary.endpoints[e].id, row_lines[first]
+                            vocabulary.modes[m].id, vocabulary.endpoints[e].id, first
                         ),
                     ));
                     None
                 }
                 None => {
                     grid.rows.push((m, e));
-                    row_lines.push(row.at.line);
+                    row_lines.insert((m, e), row.at.line);
                     Some((m, e))
                 }
             },
@@ -126,6 +130,8 @@ fn read_header(
         return None;
     }
     let mut columns: Vec<Option<usize>> = Vec::new();
+    // The column of each DRM system read so far, to find a duplicate without a search.
+    let mut column_of: Vec<Option<usize>> = vec![None; vocabulary.drm_systems.len()];
     for field in &fields[ROW_COLUMNS.len()..] {
         let Some(d) = lookup(
             vocabulary,
@@ -137,7 +143,7 @@ fn read_header(
             columns.push(None);
             continue;
         };
-        if let Some(first) = columns.iter().position(|&c| c == Some(d)) {
+        if let Some(first) = column_of[d] {
             let id = &vocabulary.drm_systems[d].term.id;
             let first_column = first + ROW_COLUMNS.len() + 1;
             let named = if field.text == *id {
@@ -154,6 +160,7 @@ fn read_header(
             ));
             columns.push(None);
         } else {
+            column_of[d] = Some(columns.len());
             columns.push(Some(d));
         }
     }

@@ -161,7 +161,7 @@ impl Matrix {
     /// The index of the term a word names (its id, display name or an alias, in any case and
     /// with `_` for `-`), or the message for an unknown word.
     pub fn find(&self, kind: TermKind, word: &str) -> Result<usize, String> {
-        crate::vocabulary::find(&self.spellings, &self.terms(kind), kind, word)
+        crate::vocabulary::find(&self.spellings, || self.terms(kind), kind, word)
     }
 
     /// The cell of a combination, by indices.

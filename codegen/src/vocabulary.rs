@@ -56,7 +56,7 @@ impl Vocabulary {
 
     /// The index of the term a word names, or the message for an unknown word.
     pub fn find(&self, kind: TermKind, word: &str) -> Result<usize, String> {
-        find(&self.spellings, &self.terms(kind), kind, word)
+        find(&self.spellings, || self.terms(kind), kind, word)
     }
 
     /// Whether an unknown word of a kind is explained by an error already reported: its
@@ -71,17 +71,29 @@ impl Vocabulary {
 }
 
 /// The index of the term a word names (its id, display name or an alias, in any case and with
-/// `_` for `-`), or the message for an unknown word, with the nearest spelling.
-pub(crate) fn find(
+/// `_` for `-`), or the message for an unknown word, with the nearest spelling. `terms` lists
+/// the kind's terms; it is called only to word an unknown word's message.
+///
+/// A grid looks a word up for every row and every qualifier of every cell, and most words are
+/// written as their ids already, so a word is first looked up as written: the map's keys are
+/// normalised, so a word that equals one is its own normal form and names the same term.
+/// Only other words pay for the normalised copy, and only unknown ones for the term list.
+pub(crate) fn find<'t>(
     spellings: &BTreeMap<TermKind, BTreeMap<String, usize>>,
-    terms: &[&Term],
+    terms: impl FnOnce() -> Vec<&'t Term>,
     kind: TermKind,
     word: &str,
 ) -> Result<usize, String> {
     let spellings = spellings.get(&kind);
-    if let Some(&index) = spellings.and_then(|map| map.get(&spelling::normalize(word))) {
-        return Ok(index);
+    if let Some(map) = spellings {
+        if let Some(&index) = map.get(word) {
+            return Ok(index);
+        }
+        if let Some(&index) = map.get(&spelling::normalize(word)) {
+            return Ok(index);
+        }
     }
+    let terms = terms();
     let ids: Vec<&str> = terms.iter().map(|t| t.id.as_str()).collect();
     let candidates = spellings
         .into_iter()
@@ -555,6 +567,23 @@ fn read_qualifier(term: Term, row: &Row, diagnostics: &mut Vec<Diagnostic>) -> Q
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `find` looks a word up as written before normalising it, which is right only if a
+    /// normalised spelling normalises to itself.
+    #[test]
+    fn normalised_spellings_are_their_own_normal_form() {
+        for word in [
+            "Key_Rotation",
+            " CMAF  Apple HLS ",
+            "-aes--128-",
+            "Microsoft PlayReady",
+            "ÉCLAIR Ǆ İstanbul ß",
+            "√",
+        ] {
+            let normal = spelling::normalize(word);
+            assert_eq!(spelling::normalize(&normal), normal, "{word}");
+        }
+    }
 
     #[test]
     fn dates_and_uuids() {

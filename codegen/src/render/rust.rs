@@ -4,6 +4,7 @@
 //! The enums' behaviour (ids, names, parsing) is written by hand in the library; this file
 //! emits only data, in vocabulary order, so the same matrix always renders the same bytes.
 
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use crate::compile::SourceFile;
@@ -103,20 +104,26 @@ pub fn render(matrix: &Matrix, sources: &[SourceFile]) -> String {
         matrix.endpoints.len(),
         matrix.drm_systems.len(),
     );
-    let has_column: Vec<bool> = (0..v)
-        .flat_map(|v| (0..d).map(move |d| (v, d)))
-        .map(|(v, d)| matrix.grids[v].columns.contains(&d))
-        .collect();
+    let mut has_column = vec![false; v * d];
+    for (version, grid) in matrix.grids.iter().enumerate() {
+        for &drm in &grid.columns {
+            has_column[version * d + drm] = true;
+        }
+    }
     bool_table(
         &mut out,
         "HAS_COLUMN",
         "Whether each version's grid has each DRM system's column.",
         &has_column,
     );
-    let has_row: Vec<bool> = (0..v)
-        .flat_map(|v| (0..m).flat_map(move |m| (0..e).map(move |e| (v, m, e))))
-        .map(|(v, m, e)| matrix.grids[v].rows.contains(&(m, e)))
-        .collect();
+    // Marked from each grid's rows, rather than searching a grid's rows for every mode and
+    // endpoint type, which would grow with the square of the rows.
+    let mut has_row = vec![false; v * m * e];
+    for (version, grid) in matrix.grids.iter().enumerate() {
+        for &(mode, endpoint) in &grid.rows {
+            has_row[(version * m + mode) * e + endpoint] = true;
+        }
+    }
     bool_table(
         &mut out,
         "HAS_ROW",
@@ -184,12 +191,7 @@ fn bool_table(out: &mut String, name: &str, doc: &str, values: &[bool]) {
 /// index of its cell in that list (`CELLS`), in the narrowest integer type that fits. A matrix
 /// has few distinct cells, so this costs a byte or two a combination in the generated source.
 fn cell_tables(out: &mut String, cells: &[Cell]) {
-    let mut kinds: Vec<Cell> = cells.to_vec();
-    kinds.sort();
-    kinds.dedup();
-    if kinds.first() != Some(&Cell::NotInGrid) {
-        kinds.insert(0, Cell::NotInGrid);
-    }
+    let (kinds, indices) = distinct_cells(cells);
     writeln!(out, "/// Each distinct cell of the matrix.").unwrap();
     writeln!(
         out,
@@ -224,12 +226,124 @@ fn cell_tables(out: &mut String, cells: &[Cell]) {
         cells.len()
     )
     .unwrap();
-    for line in cells.chunks(PER_LINE) {
-        let line: Vec<String> = line
-            .iter()
-            .map(|cell| kinds.binary_search(cell).unwrap_or_default().to_string())
-            .collect();
-        writeln!(out, "    {},", line.join(", ")).unwrap();
+    // The table is most of the file for a large matrix, so each index is written from its
+    // text made once, rather than formatted and joined anew for every combination.
+    let numbers: Vec<String> = (0..kinds.len()).map(|i| i.to_string()).collect();
+    for line in indices.chunks(PER_LINE) {
+        out.push_str("    ");
+        for (i, &kind) in line.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&numbers[kind]);
+        }
+        out.push_str(",\n");
     }
     out.push_str("];\n\n");
+}
+
+/// Qualifier sets below this bound are counted in a table indexed by the set itself.
+const DENSE_SETS: u64 = 1 << 16;
+
+/// The distinct cells, sorted, with `NotInGrid` first even if no combination has it, and the
+/// index in that list of each cell.
+///
+/// Build scripts run unoptimised, where sorting or inserting a million cells into a tree costs
+/// thousands of instructions a cell. A matrix's qualifier sets are small numbers (a bit per
+/// qualifier, rarely more than a handful), so when every set is below [`DENSE_SETS`] each cell
+/// marks a slot of a table instead, in time that grows with the cells alone; larger sets take
+/// the general path through a sorted set.
+fn distinct_cells(cells: &[Cell]) -> (Vec<Cell>, Vec<usize>) {
+    let union = cells.iter().fold(0u64, |all, cell| match cell {
+        Cell::Supported(set) => all | set,
+        Cell::NotInGrid | Cell::Unsupported => all,
+    });
+    if union >= DENSE_SETS {
+        let mut kinds: Vec<Cell> = cells
+            .iter()
+            .copied()
+            .collect::<BTreeSet<Cell>>()
+            .into_iter()
+            .collect();
+        if kinds.first() != Some(&Cell::NotInGrid) {
+            kinds.insert(0, Cell::NotInGrid);
+        }
+        let indices = cells
+            .iter()
+            .map(|cell| kinds.binary_search(cell).unwrap_or_default())
+            .collect();
+        return (kinds, indices);
+    }
+
+    // Slot 0 is `NotInGrid`, slot 1 `Unsupported`, slot `2 + set` a supported set: the slots'
+    // order is the cells' order.
+    let slot = |cell: &Cell| match *cell {
+        Cell::NotInGrid => 0,
+        Cell::Unsupported => 1,
+        Cell::Supported(set) => 2 + set as usize,
+    };
+    let mut present = vec![false; 2 + DENSE_SETS as usize];
+    present[0] = true;
+    for cell in cells {
+        present[slot(cell)] = true;
+    }
+    let mut kind_of_slot = vec![0; present.len()];
+    let mut kinds = Vec::new();
+    for (index, _) in present.iter().enumerate().filter(|(_, &here)| here) {
+        kind_of_slot[index] = kinds.len();
+        kinds.push(match index {
+            0 => Cell::NotInGrid,
+            1 => Cell::Unsupported,
+            _ => Cell::Supported(index as u64 - 2),
+        });
+    }
+    let indices = cells.iter().map(|cell| kind_of_slot[slot(cell)]).collect();
+    (kinds, indices)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `distinct_cells` must return, the plain way: sort, dedup, search.
+    fn sorted_kinds(cells: &[Cell]) -> (Vec<Cell>, Vec<usize>) {
+        let mut kinds = cells.to_vec();
+        kinds.push(Cell::NotInGrid);
+        kinds.sort();
+        kinds.dedup();
+        let indices = cells
+            .iter()
+            .map(|cell| kinds.binary_search(cell).unwrap())
+            .collect();
+        (kinds, indices)
+    }
+
+    #[test]
+    fn small_sets_take_the_table_and_agree_with_sorting() {
+        let cells = [
+            Cell::Supported(0b101),
+            Cell::Unsupported,
+            Cell::Supported(0),
+            Cell::Supported(0b101),
+            Cell::Supported(DENSE_SETS - 1),
+            Cell::Supported(0b11),
+        ];
+        let (kinds, indices) = distinct_cells(&cells);
+        assert_eq!((kinds.clone(), indices.clone()), sorted_kinds(&cells));
+        assert_eq!(kinds[0], Cell::NotInGrid);
+        assert_eq!(indices, [4, 1, 2, 4, 5, 3]);
+    }
+
+    #[test]
+    fn large_sets_take_the_sorted_path_and_agree() {
+        let cells = [
+            Cell::Supported(1 << 63),
+            Cell::NotInGrid,
+            Cell::Supported(DENSE_SETS),
+            Cell::Supported(1),
+            Cell::Supported(1 << 63),
+        ];
+        assert_eq!(distinct_cells(&cells), sorted_kinds(&cells));
+        assert_eq!(distinct_cells(&[]), (vec![Cell::NotInGrid], vec![]));
+    }
 }
