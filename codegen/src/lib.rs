@@ -12,6 +12,7 @@ pub mod diff;
 pub mod grid;
 pub mod ident;
 pub mod import;
+pub mod matrix_dir;
 pub mod model;
 pub mod portable;
 pub mod render;
