@@ -96,6 +96,11 @@ const FILES: [(&str, &str); 7] = [
     ),
 ];
 
+/// Crate paths the library's macro may hand over. The compiler hands `$crate` over as one
+/// identifier, which only it can make; outside a compiler, proc-macro2 reads the text as `$`
+/// followed by `crate`, so that is what these tests can give.
+const CRATE_PATHS: &[&str] = &["k", "$crate", "::speke_matrix", "crate"];
+
 /// The call the mutations start from, which the matrix supports.
 const VALID_CALL: &str = "v1, live, dash, widevine, key_rotation";
 
@@ -351,7 +356,13 @@ fn written_literal(text: &str) -> Literal {
 /// A call as the library's `macro_rules!` macro hands it over: the crate path, the matrix
 /// files as literals, and the arguments.
 fn handed_over(literals: TokenStream, arguments: TokenStream) -> TokenStream {
-    let mut call: TokenStream = "[k]".parse().unwrap();
+    handed_over_to("k", literals, arguments)
+}
+
+/// [`handed_over`] with another crate path, as source code writes it.
+fn handed_over_to(krate: &str, literals: TokenStream, arguments: TokenStream) -> TokenStream {
+    let krate: TokenStream = krate.parse().unwrap();
+    let mut call = TokenStream::from(TokenTree::from(Group::new(Delimiter::Bracket, krate)));
     call.extend([
         TokenTree::from(Group::new(Delimiter::Bracket, literals)),
         TokenTree::from(Group::new(Delimiter::Parenthesis, arguments)),
@@ -735,7 +746,10 @@ proptest! {
     /// literals are strings, a name and a text for each file, that compile to a matrix that
     /// supports the call.
     #[test]
-    fn mutated_matrix_literals_never_panic(edits in prop::collection::vec(file_edit(), 1..4)) {
+    fn mutated_matrix_literals_never_panic(
+        edits in prop::collection::vec(file_edit(), 1..4),
+        krate in prop::sample::select(CRATE_PATHS),
+    ) {
         let mut literals: Vec<FileLiteral> = FILES
             .iter()
             .flat_map(|(name, text)| [name, text])
@@ -745,8 +759,14 @@ proptest! {
             apply_file_edit(&mut literals, edit);
         }
         let arguments: TokenStream = VALID_CALL.parse().unwrap();
-        let input = handed_over(build_file_literals(&literals), arguments);
-        let (_, messages) = expand_checked(input)?;
+        let input = handed_over_to(krate, build_file_literals(&literals), arguments);
+        let (output, messages) = expand_checked(input)?;
+        let krate: TokenStream = krate.parse().unwrap();
+        prop_assert!(
+            !messages.is_empty() || output.to_string().starts_with(&krate.to_string()),
+            "the combination is not under the crate path: {}",
+            output
+        );
 
         let words: Vec<String> = VALID_CALL.split(", ").map(str::to_owned).collect();
         let expected = literal_files(&literals)
