@@ -9,9 +9,12 @@
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::{env, fs, io};
+use std::{env, fs};
 
-use speke_matrix_build::{compile, csv, portable, render, Diagnostic, Location, SourceFile};
+use speke_matrix_build::matrix_dir::{
+    check_entry, describe, is_matrix_file, unreadable_file, Entry,
+};
+use speke_matrix_build::{compile, portable, render, Diagnostic, SourceFile};
 
 /// Points the build at another matrix directory, so that a team can follow AWS's rollout
 /// before a new release of this crate. An absolute path; empty means unset.
@@ -224,65 +227,27 @@ fn read_dir(dir: &MatrixDir) -> Result<Vec<SourceFile>, Vec<String>> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if !name.to_ascii_lowercase().ends_with(".csv") {
+        if !is_matrix_file(&name) {
             continue;
         }
         let shown = format!("{}/{name}", dir.shown);
-        let at = Location::new(&shown, 1, 1);
-        // `metadata` follows a symbolic link, so a link to a matrix file is read, and a broken
-        // one is reported rather than skipped.
-        let metadata = match fs::metadata(&path) {
-            Ok(metadata) if metadata.is_dir() => continue,
-            Ok(metadata) if !metadata.is_file() => {
-                // A named pipe or a device would block the read, or never end.
-                problems.push(located(&Diagnostic::error(
-                    &at,
-                    "not a regular file (a pipe or a device?); a matrix file is a CSV text file",
-                )));
+        match check_entry(&shown, fs::metadata(&path)) {
+            Ok(Entry::Read) => {}
+            Ok(Entry::Skip) => continue,
+            Err(refused) => {
+                problems.push(located(&refused));
                 continue;
             }
-            Ok(metadata) => metadata,
-            Err(error) => {
-                problems.push(file_error(&at, &error));
-                continue;
-            }
-        };
-        if let Err(too_large) = csv::check_size(&shown, metadata.len()) {
-            problems.push(located(&too_large));
-            continue;
         }
         match fs::read(&path) {
             Ok(bytes) => files.push(SourceFile::new(shown, bytes)),
-            Err(error) => problems.push(file_error(&at, &error)),
+            Err(error) => problems.push(located(&unreadable_file(&shown, &error))),
         }
     }
     if problems.is_empty() {
         Ok(files)
     } else {
         Err(problems)
-    }
-}
-
-fn file_error(at: &Location, error: &io::Error) -> String {
-    located(&Diagnostic::error(
-        at,
-        format!("cannot read the file: {}", describe(error)),
-    ))
-}
-
-/// An I/O error in the lowercase words of the other messages.
-fn describe(error: &io::Error) -> String {
-    match error.kind() {
-        io::ErrorKind::NotFound => "it does not exist".to_owned(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        io::ErrorKind::NotADirectory => "it is not a directory".to_owned(),
-        _ => {
-            let text = error.to_string();
-            let mut chars = text.chars();
-            chars.next().map_or(text.clone(), |first| {
-                first.to_lowercase().chain(chars).collect()
-            })
-        }
     }
 }
 

@@ -5,8 +5,10 @@
 use std::fs;
 use std::path::Path;
 
-use speke_matrix_build::csv::{too_large, MAX_FILE_BYTES};
-use speke_matrix_build::{compile, Diagnostic, Location, Matrix, SourceFile};
+use speke_matrix_build::matrix_dir::{
+    check_entry, describe, is_matrix_file, unreadable_file, Entry,
+};
+use speke_matrix_build::{compile, Diagnostic, Matrix, SourceFile};
 
 use crate::output::Output;
 
@@ -123,17 +125,21 @@ pub fn shown_dir(dir: &Path) -> String {
 }
 
 /// Reads the CSV files of a matrix directory, sorted by name so that diagnostics come in the
-/// same order on every file system. Other files (a README) are skipped, as the build skips
-/// them.
+/// same order on every file system. Other files (a README) are skipped, and each file is
+/// checked before it is read with the codegen helpers the library's build script uses, so
+/// that a pipe, a broken link or a file over the size limit gets the build's message.
+///
+/// An entry that the directory listing itself fails on is skipped, where the build script
+/// reports it: the listing error names no file, and a command reports file problems by file.
 pub fn read_dir(dir: &Path, shown: &str) -> Result<Vec<SourceFile>, ReadProblem> {
     let entries = fs::read_dir(dir).map_err(|error| {
         ReadProblem::Directory(format!(
-            "cannot read the matrix directory `{shown}`: {error}"
+            "cannot read the matrix directory `{shown}`: {}",
+            describe(&error)
         ))
     })?;
     let mut paths: Vec<_> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.is_file())
         .collect();
     paths.sort();
     let mut files = Vec::new();
@@ -143,25 +149,21 @@ pub fn read_dir(dir: &Path, shown: &str) -> Result<Vec<SourceFile>, ReadProblem>
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if !name.to_ascii_lowercase().ends_with(".csv") {
+        if !is_matrix_file(&name) {
             continue;
         }
         let shown_path = format!("{}/{name}", shown.trim_end_matches(['/', '\\']));
-        let unreadable = |error: std::io::Error| {
-            Diagnostic::error(
-                &Location::new(&shown_path, 1, 1),
-                format!("cannot read file: {error}"),
-            )
-        };
-        match fs::metadata(&path) {
-            Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-                problems.push(too_large(&shown_path, meta.len()))
+        match check_entry(&shown_path, fs::metadata(&path)) {
+            Ok(Entry::Read) => {}
+            Ok(Entry::Skip) => continue,
+            Err(refused) => {
+                problems.push(refused);
+                continue;
             }
-            Ok(_) => match fs::read(&path) {
-                Ok(bytes) => files.push(SourceFile::new(shown_path.clone(), bytes)),
-                Err(error) => problems.push(unreadable(error)),
-            },
-            Err(error) => problems.push(unreadable(error)),
+        }
+        match fs::read(&path) {
+            Ok(bytes) => files.push(SourceFile::new(shown_path, bytes)),
+            Err(error) => problems.push(unreadable_file(&shown_path, &error)),
         }
     }
     if problems.is_empty() {

@@ -99,3 +99,51 @@ fn a_missing_directory_fails() {
         .starts_with("error: cannot read the matrix directory `matrix`: "));
     assert_eq!(run.code, 1);
 }
+
+/// The CLI checks a directory's files with the build script's helpers, so a file that cannot
+/// be read gets the message `cargo build` gives (see tests/matrix_dir.rs), unread.
+#[test]
+fn files_that_cannot_be_read_get_the_build_s_messages() {
+    let dir = small_matrix("lint-unreadable", &[]);
+    let limit = speke_matrix_build::csv::MAX_FILE_BYTES;
+    std::fs::File::create(dir.path().join("speke-v1.csv"))
+        .and_then(|file| file.set_len(limit + 1))
+        .expect("make a sparse file over the limit");
+    std::fs::remove_file(dir.path().join("speke-v2.csv")).expect("remove a grid");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("speke-v2.csv"))
+        .expect("make a broken link");
+    // A named pipe would block a read forever.
+    std::fs::remove_file(dir.path().join("qualifiers.csv")).expect("remove qualifiers.csv");
+    #[cfg(target_os = "linux")]
+    assert!(std::process::Command::new("mkfifo")
+        .arg(dir.path().join("qualifiers.csv"))
+        .status()
+        .is_ok_and(|status| status.success()));
+    // A directory named like a matrix file is skipped, as the build skips it.
+    std::fs::create_dir(dir.path().join("old.csv")).expect("make a directory");
+
+    let run = support::run(&["lint", dir.arg()]);
+    assert_eq!(run.code, 1);
+    let shown = dir.arg();
+    let mut expected = Vec::new();
+    if cfg!(target_os = "linux") {
+        expected.push(format!(
+            "{shown}/qualifiers.csv:1:1: not a regular file (a pipe or a device?); a matrix file \
+             is a CSV text file"
+        ));
+    }
+    expected.push(format!(
+        "{shown}/speke-v1.csv:1:1: file of {} bytes is over the limit of {limit} bytes (4 MiB) \
+         for a matrix file, which is a few kilobytes; is this the right file?",
+        limit + 1
+    ));
+    if cfg!(unix) {
+        expected.push(format!(
+            "{shown}/speke-v2.csv:1:1: cannot read the file: it does not exist"
+        ));
+    }
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines[..expected.len()], expected, "{}", run.stderr);
+    assert!(!run.stderr.contains("old.csv"), "{}", run.stderr);
+}

@@ -10,14 +10,7 @@ fn lists_every_supported_cell_of_the_shipped_matrix() {
     let run = run(&["list"]);
     assert_eq!(run.code, 0);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    let expected: Vec<String> = speke_matrix::supported_cells()
-        .map(|cell| {
-            let c = cell.combination;
-            let mut words = vec![c.version.id(), c.mode.id(), c.endpoint.id(), c.drm.id()];
-            words.extend(cell.offered.iter().map(|q| q.id()));
-            words.join(" ")
-        })
-        .collect();
+    let expected = support::supported_cell_words();
     let found: Vec<String> = lines
         .iter()
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))

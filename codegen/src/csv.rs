@@ -47,7 +47,7 @@ pub fn check_size(path: &str, len: u64) -> Result<(), Diagnostic> {
 }
 
 /// The diagnostic for a file of `len` bytes, over [`MAX_FILE_BYTES`].
-pub fn too_large(path: &str, len: u64) -> Diagnostic {
+fn too_large(path: &str, len: u64) -> Diagnostic {
     Diagnostic::error(
         &Location::new(path, 1, 1),
         format!(

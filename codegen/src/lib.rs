@@ -14,6 +14,7 @@ pub mod grid;
 pub mod ident;
 #[cfg(feature = "tools")]
 pub mod import;
+pub mod matrix_dir;
 pub mod model;
 pub mod portable;
 pub mod render;

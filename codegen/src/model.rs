@@ -130,6 +130,18 @@ pub struct Grid {
     pub rows: Vec<(usize, usize)>,
 }
 
+impl Grid {
+    /// The endpoint types of a mode's rows, in the grid's order: what the docs' tables list
+    /// under the mode's name.
+    pub fn endpoints_of(&self, mode: usize) -> Vec<usize> {
+        self.rows
+            .iter()
+            .filter(|&&(m, _)| m == mode)
+            .map(|&(_, endpoint)| endpoint)
+            .collect()
+    }
+}
+
 /// The whole validated matrix.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Matrix {

@@ -3,46 +3,16 @@
 //! version, new VOD rows, a new endpoint type, a new version, encryption-scheme phrases, notes,
 //! text it does not understand, and the same page saved as HTML.
 
+mod common;
+
+use common::{DRM_SYSTEMS, ENDPOINTS, GRID_V1, GRID_V2, VERSIONS};
 use speke_matrix_build::import::{import, AsOf, Imported, Request};
 use speke_matrix_build::render::markdown;
 use speke_matrix_build::{compile, Diagnostic, Matrix, SourceFile};
 
-const VERSIONS: &str = "id,name,aliases,cpix-version,keys,source,as-of\n\
-v1,SPEKE v1,speke-v1 | speke1,2.0,one,https://docs.aws.amazon.com/mediapackage/latest/ug/\
-encryption-choosing-speke-version.html,2026-12-03\n\
-v2,SPEKE v2,speke-v2 | speke2,2.3,several,https://docs.aws.amazon.com/mediapackage/latest/ug/\
-encryption-choosing-speke-version.html,2026-12-03\n";
-
 /// The page's address, which new versions get as their source.
 const SOURCE: &str =
     "https://docs.aws.amazon.com/mediapackage/latest/ug/encryption-choosing-speke-version.html";
-const MODES: &str = "id,name,aliases\nlive,Live,\nvod,VOD,video-on-demand | on-demand\n";
-const ENDPOINTS: &str = "id,name,aliases
-apple-hls,Apple HLS,hls | ts
-cmaf-hls,CMAF Apple HLS,cmaf | cmaf-apple-hls
-dash,DASH,mpeg-dash
-mss,Microsoft Smooth,smooth | microsoft-smooth | smooth-streaming
-";
-const DRM_SYSTEMS: &str = "id,name,aliases,system-id
-playready,Microsoft PlayReady,microsoft-playready | pr,9a04f079-9840-4286-ab92-e65be0885f95
-widevine,Google Widevine,google-widevine | wv,edef8ba9-79d6-4ace-a3c8-27dcd51d21ed
-fairplay,Apple FairPlay,apple-fairplay | fps,94ce86fb-07ff-4f43-adb8-93d2fa968ca2
-aes-128,AES-128,aes | hls-aes-128,81376844-f976-481e-a84e-cc25d39b0b33
-";
-const QUALIFIERS: &str =
-    "id,name,aliases,group,phrase\nkey-rotation,key rotation,rotation,,with key rotation\n";
-const GRID_V1: &str = "mode,endpoint,playready,widevine,fairplay,aes-128
-live,apple-hls,no,no,yes + key-rotation,yes + key-rotation
-live,cmaf-hls,no,yes + key-rotation,yes + key-rotation,no
-live,dash,yes + key-rotation,yes + key-rotation,no,no
-live,mss,yes,no,no,no
-vod,apple-hls,no,no,yes,yes
-vod,cmaf-hls,no,yes,yes,no
-vod,dash,yes,yes,no,no
-vod,mss,yes,no,no,no
-";
-const GRID_V2: &str =
-    "mode,endpoint,playready,widevine,fairplay\nlive,cmaf-hls,yes,yes,yes\nlive,dash,yes,yes,no\n";
 
 /// The tables of AWS's page as its Markdown prints them, spacing and escapes included.
 const PAGE: &str = "\
@@ -78,25 +48,6 @@ Apple FairPlay | \n\
 | CMAF Apple HLS | √ | √ | √ | \n\
 | DASH | √  | √  |   | ";
 
-fn files_with(qualifiers: &str, grid_v1: &str) -> Vec<SourceFile> {
-    [
-        ("drm-systems.csv", DRM_SYSTEMS),
-        ("endpoints.csv", ENDPOINTS),
-        ("modes.csv", MODES),
-        ("qualifiers.csv", qualifiers),
-        ("speke-v1.csv", grid_v1),
-        ("speke-v2.csv", GRID_V2),
-        ("versions.csv", VERSIONS),
-    ]
-    .into_iter()
-    .map(|(name, text)| SourceFile::new(format!("matrix/{name}"), text))
-    .collect()
-}
-
-fn files() -> Vec<SourceFile> {
-    files_with(QUALIFIERS, GRID_V1)
-}
-
 fn import_into(files: &[SourceFile], page: &str) -> Result<Imported, Vec<Diagnostic>> {
     import_dated(files, page, None)
 }
@@ -120,11 +71,11 @@ fn import_dated(
 }
 
 fn run(page: &str) -> Imported {
-    import_into(&files(), page).unwrap_or_else(|errors| panic!("{}", shown(&errors)))
+    import_into(&common::base_files(), page).unwrap_or_else(|errors| panic!("{}", shown(&errors)))
 }
 
 fn errors(page: &str) -> Vec<String> {
-    match import_into(&files(), page) {
+    match import_into(&common::base_files(), page) {
         Ok(_) => panic!("the import succeeded"),
         Err(diagnostics) => diagnostics
             .iter()
@@ -163,7 +114,7 @@ fn edit(page: &str, from: &str, to: &str) -> String {
 #[test]
 fn the_page_gives_back_the_matrix() {
     let imported = run(PAGE);
-    for original in files() {
+    for original in common::base_files() {
         assert_eq!(file(&imported, original.name()).as_bytes(), original.bytes);
     }
     assert!(imported.warnings.is_empty(), "{:?}", warnings(&imported));
@@ -353,7 +304,7 @@ fn a_new_version_table_adds_a_version_and_its_grid() {
 fn the_day_the_page_was_saved_dates_the_imported_versions() {
     let v21 = "\n\n\n| SPEKE v2\\.1 | Google Widevine | \n| --- | --- |\n| Live | \n| DASH | √ | ";
     let page = format!("{PAGE}{v21}");
-    let imported = import_dated(&files(), &page, Some("2027-01-15"))
+    let imported = import_dated(&common::base_files(), &page, Some("2027-01-15"))
         .unwrap_or_else(|errors| panic!("{}", shown(&errors)));
     assert_eq!(
         file(&imported, "versions.csv"),
@@ -393,7 +344,7 @@ cenc,cenc,aes-ctr,encryption-scheme,cenc
         "vod,cmaf-hls,no,yes,yes,no",
         "vod,cmaf-hls,no,yes + cbcs + cenc,yes + cbcs,no",
     );
-    let files = files_with(qualifiers, &grid_v1);
+    let files = common::files_with(&[("qualifiers.csv", qualifiers), ("speke-v1.csv", &grid_v1)]);
     let page = edit(
         PAGE,
         "| CMAF Apple HLS |   | √ | √ |   | ",
@@ -428,7 +379,7 @@ live,dash,yes + cenc,yes + key-rotation + cenc,no,no
 live,mss,yes,no,no,no
 vod,apple-hls,no,no,yes,yes
 ";
-    let files = files_with(qualifiers, grid_v1);
+    let files = common::files_with(&[("qualifiers.csv", qualifiers), ("speke-v1.csv", grid_v1)]);
     let matrix = compile("matrix", &files).unwrap().matrix;
     let rendered = markdown::document(&matrix);
     assert!(
@@ -703,7 +654,7 @@ fn importing_twice_gives_the_same_bytes() {
 
 #[test]
 fn a_vocabulary_file_keeps_what_a_person_wrote() {
-    let mut files = files();
+    let mut files = common::base_files();
     let drm = files
         .iter_mut()
         .find(|f| f.name() == "drm-systems.csv")

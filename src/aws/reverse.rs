@@ -304,44 +304,25 @@ fn one_package<'a>(
     }
 }
 
-impl EncryptionValue for OriginEndpoint {}
-impl Sealed for OriginEndpoint {
-    fn view(&self) -> Result<View<'_>, Error> {
-        one_package(
-            "OriginEndpoint",
-            [
-                ("hls_package", self.hls_package().map(|p| p as &dyn Sealed)),
-                (
-                    "cmaf_package",
-                    self.cmaf_package().map(|p| p as &dyn Sealed),
-                ),
-                (
-                    "dash_package",
-                    self.dash_package().map(|p| p as &dyn Sealed),
-                ),
-                ("mss_package", self.mss_package().map(|p| p as &dyn Sealed)),
-            ],
-        )
-    }
+/// An origin endpoint, as the service describes one or as a request creates one: both carry
+/// the same four optional package fields.
+macro_rules! origin_endpoint {
+    ($($type:ident),* $(,)?) => {$(
+        impl EncryptionValue for $type {}
+        impl Sealed for $type {
+            fn view(&self) -> Result<View<'_>, Error> {
+                one_package(
+                    stringify!($type),
+                    [
+                        ("hls_package", self.hls_package().map(|p| p as &dyn Sealed)),
+                        ("cmaf_package", self.cmaf_package().map(|p| p as &dyn Sealed)),
+                        ("dash_package", self.dash_package().map(|p| p as &dyn Sealed)),
+                        ("mss_package", self.mss_package().map(|p| p as &dyn Sealed)),
+                    ],
+                )
+            }
+        }
+    )*};
 }
 
-impl EncryptionValue for CreateOriginEndpointInput {}
-impl Sealed for CreateOriginEndpointInput {
-    fn view(&self) -> Result<View<'_>, Error> {
-        one_package(
-            "CreateOriginEndpointInput",
-            [
-                ("hls_package", self.hls_package().map(|p| p as &dyn Sealed)),
-                (
-                    "cmaf_package",
-                    self.cmaf_package().map(|p| p as &dyn Sealed),
-                ),
-                (
-                    "dash_package",
-                    self.dash_package().map(|p| p as &dyn Sealed),
-                ),
-                ("mss_package", self.mss_package().map(|p| p as &dyn Sealed)),
-            ],
-        )
-    }
-}
+origin_endpoint!(OriginEndpoint, CreateOriginEndpointInput);

@@ -157,6 +157,19 @@ pub fn write_shipped_matrix(dir: &TempDir, subdir: &str) {
     }
 }
 
+/// Each supported cell of the matrix this program was built with, with all it offers, as the
+/// ids `list` prints and `check` takes, separated by single spaces.
+pub fn supported_cell_words() -> Vec<String> {
+    speke_matrix::supported_cells()
+        .map(|cell| {
+            let c = cell.combination;
+            let mut words = vec![c.version.id(), c.mode.id(), c.endpoint.id(), c.drm.id()];
+            words.extend(cell.offered.iter().map(|q| q.id()));
+            words.join(" ")
+        })
+        .collect()
+}
+
 fn join(subdir: &str, name: &str) -> String {
     if subdir.is_empty() {
         name.to_owned()

@@ -28,23 +28,14 @@ pub fn from_markdown(raw: &str) -> String {
                     continue;
                 }
             }
-            '<' => {
-                if let Some(len) = tag_len(&chars[i..]) {
-                    out.push(' ');
+            _ => {
+                if let Some((text, len)) = markup(&chars[i..]) {
+                    out.push(text);
                     i += len;
                     continue;
                 }
-                out.push('<');
+                out.push(c);
             }
-            '&' => {
-                if let Some((decoded, len)) = entity(&chars[i..]) {
-                    out.push(decoded);
-                    i += len;
-                    continue;
-                }
-                out.push('&');
-            }
-            _ => out.push(c),
         }
         i += 1;
     }
@@ -105,28 +96,30 @@ pub fn from_html(raw: &str) -> String {
     let chars: Vec<char> = raw.chars().collect();
     let mut i = 0;
     while i < chars.len() {
-        match chars[i] {
-            '<' => {
-                if let Some(len) = tag_len(&chars[i..]) {
-                    out.push(' ');
-                    i += len;
-                    continue;
-                }
-                out.push('<');
+        match markup(&chars[i..]) {
+            Some((text, len)) => {
+                out.push(text);
+                i += len;
             }
-            '&' => {
-                if let Some((decoded, len)) = entity(&chars[i..]) {
-                    out.push(decoded);
-                    i += len;
-                    continue;
-                }
-                out.push('&');
+            None => {
+                out.push(chars[i]);
+                i += 1;
             }
-            c => out.push(c),
         }
-        i += 1;
     }
     collapse(&out)
+}
+
+/// The markup that both Markdown and HTML content may hold at the start of `chars`: a tag,
+/// which reads as a space, or a character reference, which reads as its character. Returns
+/// what it reads as and how many characters it spans, or `None` when `chars` starts with
+/// anything else, including a `<` or `&` that is text.
+fn markup(chars: &[char]) -> Option<(char, usize)> {
+    match chars.first()? {
+        '<' => tag_len(chars).map(|len| (' ', len)),
+        '&' => entity(chars),
+        _ => None,
+    }
 }
 
 /// The length of a tag at the start of `chars` (`<br>`, `</b>`, `<p class="x">`), or `None`

@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use super::markdown::{is_web_address, keys_text, offered_text, title, CHECK_MARK};
+use super::markdown::{cell_text, is_web_address, keys_text, title, CHECK_MARK};
 use crate::model::{Cell, Matrix};
 
 /// The command that regenerates the page.
@@ -116,12 +116,7 @@ fn table(matrix: &Matrix, version: usize) -> String {
     out.push_str("</tr></thead>\n");
 
     for (mode, term) in matrix.modes.iter().enumerate() {
-        let endpoints: Vec<usize> = grid
-            .rows
-            .iter()
-            .filter(|&&(m, _)| m == mode)
-            .map(|&(_, e)| e)
-            .collect();
+        let endpoints = grid.endpoints_of(mode);
         if endpoints.is_empty() {
             continue;
         }
@@ -151,18 +146,17 @@ fn table(matrix: &Matrix, version: usize) -> String {
     out
 }
 
+/// A cell reads as in the Markdown docs; one that offers qualifiers has a darker colour.
 fn cell(matrix: &Matrix, cell: Cell) -> String {
     match cell {
-        Cell::Supported(offered) => {
-            let offers = offered_text(matrix, offered);
-            if offers.is_empty() {
-                format!("<td class=\"yes\">{CHECK_MARK}</td>")
+        Cell::Supported(_) => {
+            let text = cell_text(matrix, cell);
+            let class = if text == CHECK_MARK {
+                "yes"
             } else {
-                format!(
-                    "<td class=\"yes offers\">{CHECK_MARK} {}</td>",
-                    escape(&offers)
-                )
-            }
+                "yes offers"
+            };
+            format!("<td class=\"{class}\">{}</td>", escape(&text))
         }
         Cell::Unsupported | Cell::NotInGrid => {
             "<td class=\"no\">–<span class=\"hidden\"> not supported</span></td>".to_owned()

@@ -147,12 +147,7 @@ pub fn table(matrix: &Matrix, version: usize) -> String {
     out.push_str(&row(&title_row));
 
     for (mode, term) in matrix.modes.iter().enumerate() {
-        let endpoints: Vec<usize> = grid
-            .rows
-            .iter()
-            .filter(|&&(m, _)| m == mode)
-            .map(|&(_, e)| e)
-            .collect();
+        let endpoints = grid.endpoints_of(mode);
         if endpoints.is_empty() {
             continue;
         }

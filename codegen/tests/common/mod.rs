@@ -13,42 +13,33 @@ use speke_matrix_build::{Diagnostic, SourceFile};
 /// The directory name diagnostics show for the test matrix.
 pub const DIR: &str = "matrix";
 
-/// The files of the valid matrix, by name, in the order a directory listing sorts them.
-pub const BASE: [(&str, &str); 7] = [
-    (
-        "drm-systems.csv",
-        "id,name,aliases,system-id
+// The files of the valid matrix, one constant each, so that a test can write what a file
+// holds after an edit as the original text and the change.
+
+pub const DRM_SYSTEMS: &str = "id,name,aliases,system-id
 playready,Microsoft PlayReady,microsoft-playready | pr,9a04f079-9840-4286-ab92-e65be0885f95
 widevine,Google Widevine,google-widevine | wv,edef8ba9-79d6-4ace-a3c8-27dcd51d21ed
 fairplay,Apple FairPlay,apple-fairplay | fps,94ce86fb-07ff-4f43-adb8-93d2fa968ca2
 aes-128,AES-128,aes | hls-aes-128,81376844-f976-481e-a84e-cc25d39b0b33
-",
-    ),
-    (
-        "endpoints.csv",
-        "id,name,aliases
+";
+
+pub const ENDPOINTS: &str = "id,name,aliases
 apple-hls,Apple HLS,hls | ts
 cmaf-hls,CMAF Apple HLS,cmaf | cmaf-apple-hls
 dash,DASH,mpeg-dash
 mss,Microsoft Smooth,smooth | microsoft-smooth | smooth-streaming
-",
-    ),
-    (
-        "modes.csv",
-        "id,name,aliases
+";
+
+pub const MODES: &str = "id,name,aliases
 live,Live,
 vod,VOD,video-on-demand | on-demand
-",
-    ),
-    (
-        "qualifiers.csv",
-        "id,name,aliases,group,phrase
+";
+
+pub const QUALIFIERS: &str = "id,name,aliases,group,phrase
 key-rotation,key rotation,rotation,,with key rotation
-",
-    ),
-    (
-        "speke-v1.csv",
-        "mode,endpoint,playready,widevine,fairplay,aes-128
+";
+
+pub const GRID_V1: &str = "mode,endpoint,playready,widevine,fairplay,aes-128
 live,apple-hls,no,no,yes + key-rotation,yes + key-rotation
 live,cmaf-hls,no,yes + key-rotation,yes + key-rotation,no
 live,dash,yes + key-rotation,yes + key-rotation,no,no
@@ -57,22 +48,27 @@ vod,apple-hls,no,no,yes,yes
 vod,cmaf-hls,no,yes,yes,no
 vod,dash,yes,yes,no,no
 vod,mss,yes,no,no,no
-",
-    ),
-    (
-        "speke-v2.csv",
-        "mode,endpoint,playready,widevine,fairplay
+";
+
+pub const GRID_V2: &str = "mode,endpoint,playready,widevine,fairplay
 live,cmaf-hls,yes,yes,yes
 live,dash,yes,yes,no
-",
-    ),
-    (
-        "versions.csv",
-        "id,name,aliases,cpix-version,keys,source,as-of
+";
+
+pub const VERSIONS: &str = "id,name,aliases,cpix-version,keys,source,as-of
 v1,SPEKE v1,speke-v1 | speke1,2.0,one,https://docs.aws.amazon.com/mediapackage/latest/ug/encryption-choosing-speke-version.html,2026-12-03
 v2,SPEKE v2,speke-v2 | speke2,2.3,several,https://docs.aws.amazon.com/mediapackage/latest/ug/encryption-choosing-speke-version.html,2026-12-03
-",
-    ),
+";
+
+/// The files of the valid matrix, by name, in the order a directory listing sorts them.
+pub const BASE: [(&str, &str); 7] = [
+    ("drm-systems.csv", DRM_SYSTEMS),
+    ("endpoints.csv", ENDPOINTS),
+    ("modes.csv", MODES),
+    ("qualifiers.csv", QUALIFIERS),
+    ("speke-v1.csv", GRID_V1),
+    ("speke-v2.csv", GRID_V2),
+    ("versions.csv", VERSIONS),
 ];
 
 /// The path diagnostics show for a file of the test matrix.
@@ -82,8 +78,19 @@ pub fn path(name: &str) -> String {
 
 /// The valid matrix as source files.
 pub fn base_files() -> Vec<SourceFile> {
+    files_with(&[])
+}
+
+/// The valid matrix as source files, with some files replaced, by name.
+pub fn files_with(replacements: &[(&str, &str)]) -> Vec<SourceFile> {
     BASE.iter()
-        .map(|(name, text)| SourceFile::new(path(name), text.as_bytes()))
+        .map(|&(name, text)| {
+            let text = replacements
+                .iter()
+                .find(|(replaced, _)| *replaced == name)
+                .map_or(text, |&(_, replacement)| replacement);
+            SourceFile::new(path(name), text.as_bytes())
+        })
         .collect()
 }
 
