@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::tables::{CELLS, CELL_KINDS};
+use crate::tables::{CELLS, CELL_KINDS, QUALIFIER_GROUP_MASKS};
 use crate::{DrmSystem, EndpointType, Mode, Qualifier, QualifierSet, SpekeVersion, Unsupported};
 
 /// What a grid says of a version, mode, endpoint type and DRM system.
@@ -131,12 +131,29 @@ impl Combination {
         CELL_KINDS[CELLS[index] as usize]
     }
 
-    /// Whether the matrix supports the combination, with every qualifier it asks for.
+    /// Whether the matrix supports the combination, with every qualifier it asks for. A
+    /// combination that asks for two qualifiers of one group of alternatives (two encryption
+    /// schemes) is not supported, whatever its cell offers: an endpoint uses one of them.
     pub const fn is_supported(&self) -> bool {
         match self.cell() {
-            Cell::Supported(offered) => self.qualifiers.is_subset(offered),
+            Cell::Supported(offered) => {
+                self.qualifiers.is_subset(offered) && self.asks_one_of_each_group()
+            }
             Cell::NotInGrid | Cell::Unsupported => false,
         }
+    }
+
+    /// Whether the combination asks for at most one qualifier of each group of alternatives.
+    const fn asks_one_of_each_group(&self) -> bool {
+        let asked = self.qualifiers.bits();
+        let mut group = 0;
+        while group < QUALIFIER_GROUP_MASKS.len() {
+            if (asked & QUALIFIER_GROUP_MASKS[group]).count_ones() > 1 {
+                return false;
+            }
+            group += 1;
+        }
+        true
     }
 
     /// `Ok` if the matrix supports the combination; otherwise an error that explains why and
@@ -171,7 +188,8 @@ impl fmt::Display for Combination {
 pub struct SupportedCell {
     /// The cell's version, mode, endpoint type and DRM system, asking for no qualifier.
     pub combination: Combination,
-    /// The qualifiers the cell offers; the combination is supported with any subset of them.
+    /// The qualifiers the cell offers; the combination is supported with any subset of them
+    /// that holds at most one qualifier of each group of alternatives.
     pub offered: QualifierSet,
 }
 

@@ -97,6 +97,9 @@ impl MatrixView for Tables {
     fn qualifier_name(&self, qualifier: usize) -> &str {
         Qualifier::ALL[qualifier].name()
     }
+    fn qualifier_group(&self, qualifier: usize) -> Option<&str> {
+        Qualifier::ALL[qualifier].group()
+    }
     fn has_column(&self, version: usize, drm: usize) -> bool {
         HAS_COLUMN[version * DrmSystem::ALL.len() + drm]
     }

@@ -54,7 +54,8 @@ speke-matrix check: whether the matrix supports a combination.
 Usage: speke-matrix check <version> <mode> <endpoint type> <DRM system> [qualifier...]
 
 Words are ids, display names or aliases from the matrix files, in any case, with `_` or `-`
-(`v2`, `live`, `dash`, `widevine`, `key_rotation`). Each qualifier named must be offered.
+(`v2`, `live`, `dash`, `widevine`, `key_rotation`). Each qualifier named must be offered, and
+at most one of each group of alternatives (such as the encryption schemes cbcs and cenc).
 
 Prints on stdout `supported: ...` and the qualifiers the cell offers (exit 0), or
 `not supported: ...` with the explanation the compile-time check gives: what is supported
@@ -73,7 +74,8 @@ speke-matrix list: the supported combinations.
 Usage: speke-matrix list [--version V] [--mode M] [--endpoint E] [--drm D]
 
 Prints one supported combination a line, as ids in aligned columns: SPEKE version, mode,
-endpoint type, DRM system, then the qualifiers the cell offers. Each line is a combination that
+endpoint type, DRM system, then the qualifiers the cell offers; a cell offering several
+qualifiers of one group of alternatives gets a line for each. Each line is a combination that
 `speke-matrix check` accepts.
 
 Options:

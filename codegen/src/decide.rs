@@ -287,6 +287,79 @@ mod tests {
         );
     }
 
+    /// The clause that opens every refusal of a call asking for both encryption schemes.
+    const BOTH_SCHEMES: &str =
+        "cbcs and cenc are alternatives (encryption-scheme): an endpoint uses one of them, so \
+         ask for one";
+
+    #[test]
+    fn refuses_two_alternatives_on_a_cell_offering_both() {
+        // The cell offers key rotation, cbcs and cenc; each scheme alone is accepted.
+        assert!(run(&["v1", "live", "cmaf_hls", "widevine", "key_rotation", "cbcs"]).is_ok());
+        assert!(run(&["v1", "live", "cmaf_hls", "widevine", "cenc"]).is_ok());
+        assert_eq!(
+            refusals(&["v1", "live", "cmaf_hls", "widevine", "cenc", "cbcs"]),
+            [(
+                Target::Call,
+                format!(
+                    "{BOTH_SCHEMES}; SPEKE v1 supports Google Widevine on CMAF Apple HLS (live) \
+                     with either cbcs or cenc"
+                )
+            )]
+        );
+    }
+
+    #[test]
+    fn two_alternatives_come_first_then_what_the_cell_lacks() {
+        // FairPlay on live CMAF offers cbcs only.
+        let found = refusals(&["v1", "live", "cmaf_hls", "fairplay", "cbcs", "cenc"]);
+        assert_eq!(found.len(), 1);
+        let expected = format!(
+            "{BOTH_SCHEMES}; SPEKE v1 supports Apple FairPlay on CMAF Apple HLS (live) but \
+             without cenc; SPEKE v1 (live) offers cenc on CMAF Apple HLS (Google Widevine)"
+        );
+        assert_eq!(found[0].1, expected);
+
+        // An unsupported cell: the usual explanation follows, and no other version is said to
+        // support a combination that none can.
+        let found = refusals(&["v2", "live", "dash", "fairplay", "cbcs", "cenc"]);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].1.starts_with(&format!(
+                "{BOTH_SCHEMES}; SPEKE v2 does not support Apple FairPlay on DASH (live)"
+            )),
+            "{}",
+            found[0].1
+        );
+        assert!(!found[0].1.contains("this combination"), "{}", found[0].1);
+    }
+
+    #[test]
+    fn every_call_with_two_alternatives_is_refused_with_them_first() {
+        let matrix = test_matrix::matrix();
+        let both = 0b110;
+        for v in 0..matrix.versions.len() {
+            for m in 0..matrix.modes.len() {
+                for e in 0..matrix.endpoints.len() {
+                    for d in 0..matrix.drm_systems.len() {
+                        for rotation in [0, 0b1] {
+                            let query = Query {
+                                version: v,
+                                mode: m,
+                                endpoint: e,
+                                drm: d,
+                                qualifiers: both | rotation,
+                            };
+                            assert!(!is_supported(&matrix, &query), "{query:?}");
+                            let text = explain(&matrix, &query).unwrap();
+                            assert!(text.starts_with(BOTH_SCHEMES), "{text}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn refuses_a_qualifier_the_cell_does_not_offer() {
         let found = refusals(&["v1", "live", "mss", "playready", "key_rotation"]);

@@ -240,6 +240,9 @@ impl MatrixView for Matrix {
     fn qualifier_name(&self, qualifier: usize) -> &str {
         &self.qualifiers[qualifier].term.name
     }
+    fn qualifier_group(&self, qualifier: usize) -> Option<&str> {
+        self.qualifiers[qualifier].group.as_deref()
+    }
     fn has_column(&self, version: usize, drm: usize) -> bool {
         self.grids[version].columns.contains(&drm)
     }

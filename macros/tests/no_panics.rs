@@ -794,13 +794,24 @@ fn raw_string_files_give_the_same_expansion() {
         .flat_map(|(name, text)| [raw_string(name), raw_string(text)])
         .map(|written| TokenTree::from(written_literal(&written)))
         .collect();
-    let call = "v1, live, cmaf_hls, widevine, cbcs, cenc, key_rotation";
+    let call = "v1, live, cmaf_hls, widevine, cenc, key_rotation";
     let escaped = expand::expand(handed_over(file_literals(), call.parse().unwrap()));
     let raw = expand::expand(handed_over(raw, call.parse().unwrap()));
     assert_eq!(raw.to_string(), escaped.to_string());
     assert_eq!(
         escaped.to_string(),
-        "k :: __private :: combination :: V1__LIVE__CMAF_HLS__WIDEVINE__KEY_ROTATION__CBCS__CENC"
+        "k :: __private :: combination :: V1__LIVE__CMAF_HLS__WIDEVINE__KEY_ROTATION__CENC"
+    );
+
+    // The cell offers both encryption schemes, but a call may ask for one of them only.
+    let both = "v1, live, cmaf_hls, widevine, cbcs, cenc, key_rotation";
+    let refused = expand::expand(handed_over(file_literals(), both.parse().unwrap())).to_string();
+    assert!(
+        refused.contains(
+            "compile_error ! { \"cbcs and cenc are alternatives (encryption-scheme): an endpoint \
+             uses one of them, so ask for one"
+        ),
+        "{refused}"
     );
 }
 

@@ -1,8 +1,10 @@
 //! `speke-matrix list`: the supported combinations, filtered, one a line as ids in aligned
-//! columns, so that each line is an argument list `check` accepts.
+//! columns, so that each line is an argument list `check` accepts. A cell offering several
+//! qualifiers of one group of alternatives gets a line for each of them.
 
 use std::path::Path;
 
+use speke_matrix_build::portable::explain::alternatives_asked;
 use speke_matrix_build::{Cell, Matrix, TermKind};
 
 use crate::args::ListFilter;
@@ -37,7 +39,9 @@ pub fn run(matrix_dir: Option<&Path>, filter: &ListFilter) -> Output {
             for e in (0..matrix.endpoints.len()).filter(|&e| keep(endpoint, e)) {
                 for d in (0..matrix.drm_systems.len()).filter(|&d| keep(drm, d)) {
                     if let Cell::Supported(offered) = matrix.cell(v, m, e, d) {
-                        lines.push(line(&matrix, [v, m, e, d], offered));
+                        for asked in one_of_each_group(&matrix, offered) {
+                            lines.push(line(&matrix, [v, m, e, d], asked));
+                        }
                     }
                 }
             }
@@ -52,8 +56,31 @@ pub fn run(matrix_dir: Option<&Path>, filter: &ListFilter) -> Output {
     output
 }
 
-/// The ids of a supported cell, then those of the qualifiers it offers.
-fn line(matrix: &Matrix, [v, m, e, d]: [usize; 4], offered: u64) -> Vec<&str> {
+/// The largest qualifier sets a combination may ask for on a cell offering `offered`: all of
+/// them, except that of a group of alternatives offered in several members (cbcs and cenc) it
+/// takes one member at a time, since a combination asking for two is refused. Sets come in the
+/// vocabulary order of the members chosen.
+fn one_of_each_group(matrix: &Matrix, offered: u64) -> Vec<u64> {
+    let groups = alternatives_asked(matrix, offered);
+    let fixed = groups
+        .iter()
+        .fold(offered, |set, &(_, members)| set & !members);
+    let mut sets = vec![fixed];
+    for (_, members) in groups {
+        sets = sets
+            .iter()
+            .flat_map(|&set| {
+                (0..64)
+                    .filter(move |&i| members & (1 << i) != 0)
+                    .map(move |i| set | 1 << i)
+            })
+            .collect();
+    }
+    sets
+}
+
+/// The ids of a supported cell, then those of the qualifiers asked for.
+fn line(matrix: &Matrix, [v, m, e, d]: [usize; 4], asked: u64) -> Vec<&str> {
     let mut words = vec![
         matrix.versions[v].term.id.as_str(),
         matrix.modes[m].id.as_str(),
@@ -65,7 +92,7 @@ fn line(matrix: &Matrix, [v, m, e, d]: [usize; 4], offered: u64) -> Vec<&str> {
             .qualifiers
             .iter()
             .enumerate()
-            .filter(|&(i, _)| i < 64 && offered & (1 << i) != 0)
+            .filter(|&(i, _)| i < 64 && asked & (1 << i) != 0)
             .map(|(_, q)| q.term.id.as_str()),
     );
     words

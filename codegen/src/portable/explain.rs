@@ -19,6 +19,8 @@ pub trait MatrixView {
     fn endpoint_name(&self, endpoint: usize) -> &str;
     fn drm_name(&self, drm: usize) -> &str;
     fn qualifier_name(&self, qualifier: usize) -> &str;
+    /// The group of alternatives the qualifier belongs to (such as `encryption-scheme`), if any.
+    fn qualifier_group(&self, qualifier: usize) -> Option<&str>;
     /// Whether the version's grid has a column for the DRM system.
     fn has_column(&self, version: usize, drm: usize) -> bool;
     /// Whether the version's grid has a row for the endpoint type in the mode.
@@ -38,16 +40,49 @@ pub struct Query {
     pub qualifiers: u64,
 }
 
-/// Whether the matrix supports the combination with every qualifier it asks for.
+/// Whether the matrix supports the combination with every qualifier it asks for, and it asks
+/// for at most one qualifier of each group of alternatives.
 pub fn is_supported(view: &impl MatrixView, q: &Query) -> bool {
     view.offered(q.version, q.mode, q.endpoint, q.drm)
         .is_some_and(|offered| q.qualifiers & !offered == 0)
+        && alternatives_asked(view, q.qualifiers).is_empty()
+}
+
+/// The groups of which a qualifier set holds two or more members, each with those members as
+/// a bit set, in the order of the groups' first members in the vocabulary. An endpoint uses
+/// one qualifier of a group (one encryption scheme), so a set holding two asks for the
+/// impossible.
+pub fn alternatives_asked(view: &impl MatrixView, set: u64) -> Vec<(&str, u64)> {
+    let mut groups: Vec<(&str, u64)> = Vec::new();
+    for i in (0..view.qualifier_count().min(64)).filter(|&i| set & (1 << i) != 0) {
+        let Some(group) = view.qualifier_group(i) else {
+            continue;
+        };
+        match groups.iter_mut().find(|(g, _)| *g == group) {
+            Some((_, members)) => *members |= 1 << i,
+            None => groups.push((group, 1 << i)),
+        }
+    }
+    groups.retain(|(_, members)| members.count_ones() > 1);
+    groups
 }
 
 /// Why the combination is not supported and what is supported nearby, or `None` when it is
 /// supported. Clauses are joined by `; ` and the text has no final full stop, so that callers
 /// can embed it in their own sentences.
 pub fn explain(view: &impl MatrixView, q: &Query) -> Option<String> {
+    let mut clauses = alternatives_clauses(view, q);
+    match cell_clauses(view, q) {
+        Some(more) => clauses.extend(more),
+        None if clauses.is_empty() => return None,
+        None => clauses.push(either_clause(view, q)),
+    }
+    Some(clauses.join("; "))
+}
+
+/// Why the cell does not support the combination with the qualifiers it asks for, or `None`
+/// when it does (groups of alternatives aside).
+fn cell_clauses(view: &impl MatrixView, q: &Query) -> Option<Vec<String>> {
     let clauses = if !view.has_column(q.version, q.drm) {
         missing_column(view, q)
     } else if !view.has_row(q.version, q.mode, q.endpoint) {
@@ -61,7 +96,49 @@ pub fn explain(view: &impl MatrixView, q: &Query) -> Option<String> {
             Some(_) => return None,
         }
     };
-    Some(clauses.join("; "))
+    Some(clauses)
+}
+
+/// "cbcs and cenc are alternatives (encryption-scheme): an endpoint uses one of them, so ask
+/// for one", for each group of which the query asks for several members.
+fn alternatives_clauses(view: &impl MatrixView, q: &Query) -> Vec<String> {
+    alternatives_asked(view, q.qualifiers)
+        .into_iter()
+        .map(|(group, members)| {
+            format!(
+                "{} are alternatives ({group}): an endpoint uses one of them, so ask for one",
+                qualifier_names(view, members)
+            )
+        })
+        .collect()
+}
+
+/// "SPEKE v1 supports Google Widevine on CMAF Apple HLS (live) with either cbcs or cenc": for
+/// a cell that offers every qualifier asked for, groups of alternatives aside, which of them
+/// the cell lets a combination choose from.
+fn either_clause(view: &impl MatrixView, q: &Query) -> String {
+    let (version, drm) = (view.version_name(q.version), view.drm_name(q.drm));
+    let endpoint = view.endpoint_name(q.endpoint);
+    let mode = mode_in_text(view.mode_name(q.mode));
+    let choices: Vec<String> = alternatives_asked(view, q.qualifiers)
+        .into_iter()
+        .map(|(_, members)| {
+            let names: Vec<&str> = (0..view.qualifier_count().min(64))
+                .filter(|&i| members & (1 << i) != 0)
+                .map(|i| view.qualifier_name(i))
+                .collect();
+            match names.as_slice() {
+                [init @ .., last] if !init.is_empty() => {
+                    format!("either {} or {last}", init.join(", "))
+                }
+                _ => join(&names),
+            }
+        })
+        .collect();
+    format!(
+        "{version} supports {drm} on {endpoint} ({mode}) with {}",
+        join(&choices)
+    )
 }
 
 /// The mode as running text: "Live" reads "live", while "VOD" stays as it is.
@@ -145,6 +222,10 @@ fn drm_clause(view: &impl MatrixView, q: &Query) -> String {
 
 /// "SPEKE v1 supports it": other versions that support the same cell.
 fn elsewhere_clause(view: &impl MatrixView, q: &Query) -> Option<String> {
+    // No version supports a combination asking for two alternatives; the first clause says so.
+    if !alternatives_asked(view, q.qualifiers).is_empty() {
+        return None;
+    }
     let others = other_versions(view, q, q.qualifiers);
     let verb = if others.len() == 1 {
         "supports"

@@ -11,7 +11,7 @@ use std::fmt::Write;
 use crate::compile::SourceFile;
 use crate::ident;
 use crate::model::{Cell, Matrix, TermKind};
-use crate::portable::explain::Query;
+use crate::portable::explain::{alternatives_asked, Query};
 
 /// The command that regenerates the macro.
 pub const COMMAND: &str = super::rust::COMMAND;
@@ -44,7 +44,8 @@ pub const VALUES_PATH: &str = "__private::combination";
 pub const PROC_MACRO_PATH: &str = "__private::speke_supported_slow";
 
 /// Every call the fast path accepts: each supported cell with each subset of the qualifiers
-/// it offers (up to [`FAST_QUALIFIERS`] of them), in vocabulary order.
+/// it offers (up to [`FAST_QUALIFIERS`] of them) holding at most one of each group of
+/// alternatives, in vocabulary order.
 pub fn accepted_calls(matrix: &Matrix) -> Vec<Query> {
     let mut calls = Vec::new();
     for version in 0..matrix.versions.len() {
@@ -54,7 +55,12 @@ pub fn accepted_calls(matrix: &Matrix) -> Vec<Query> {
                     let Cell::Supported(offered) = matrix.cell(version, mode, endpoint, drm) else {
                         continue;
                     };
-                    for qualifiers in subsets(offered, FAST_QUALIFIERS) {
+                    // A subset with two qualifiers of one group (two encryption schemes) is
+                    // refused, so it gets no arm, const or marker impl.
+                    for qualifiers in subsets(offered, FAST_QUALIFIERS)
+                        .into_iter()
+                        .filter(|&set| alternatives_asked(matrix, set).is_empty())
+                    {
                         calls.push(Query {
                             version,
                             mode,
@@ -415,10 +421,14 @@ mod tests {
             .iter()
             .filter(|c| matches!(c, Cell::Supported(_)))
             .count();
-        // v1 live cmaf-hls widevine offers three qualifiers (8 subsets) and fairplay two (4);
-        // four more live cells offer key rotation (2 each); 13 other cells offer none.
+        // v1 live cmaf-hls widevine offers three qualifiers (8 subsets, less the 2 holding
+        // both encryption schemes) and fairplay two (4); four more live cells offer key
+        // rotation (2 each); 13 other cells offer none.
         assert_eq!(supported_cells, 19);
-        assert_eq!(calls.len(), 8 + 4 + 4 * 2 + 13);
+        assert_eq!(calls.len(), 6 + 4 + 4 * 2 + 13);
+        assert!(calls
+            .iter()
+            .all(|call| alternatives_asked(&matrix, call.qualifiers).is_empty()));
     }
 
     #[test]

@@ -103,5 +103,8 @@ mod tests {
             accepted_calls(&matrix).len()
         );
         assert!(!text.contains("version::V2, mode::Live, endpoint::Dash, drm::Fairplay"));
+        // The cell offers both encryption schemes, but a combination uses one of them.
+        assert!(text.contains("drm::Widevine, (qualifier::Cbcs,)> {"));
+        assert!(!text.contains("qualifier::Cbcs, qualifier::Cenc"));
     }
 }

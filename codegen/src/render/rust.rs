@@ -97,6 +97,7 @@ pub fn render(matrix: &Matrix, sources: &[SourceFile]) -> String {
         .unwrap();
     }
     out.push_str("];\n\n");
+    group_masks(&mut out, matrix);
 
     let (v, m, e, d) = (
         matrix.versions.len(),
@@ -149,6 +150,38 @@ pub fn render(matrix: &Matrix, sources: &[SourceFile]) -> String {
     }
     out.push_str("];\n");
     out
+}
+
+/// The members of each group of alternatives as a bit set, groups in the order of their first
+/// members in the vocabulary, so that `Combination::is_supported` can refuse, in a `const fn`,
+/// a combination asking for two of one group. A matrix without groups gets an empty table.
+fn group_masks(out: &mut String, matrix: &Matrix) {
+    let mut groups: Vec<(&str, u64)> = Vec::new();
+    for (index, qualifier) in matrix.qualifiers.iter().enumerate().take(64) {
+        let Some(group) = qualifier.group.as_deref() else {
+            continue;
+        };
+        match groups.iter_mut().find(|(g, _)| *g == group) {
+            Some((_, members)) => *members |= 1 << index,
+            None => groups.push((group, 1 << index)),
+        }
+    }
+    writeln!(
+        out,
+        "/// The qualifiers of each group of alternatives, as bit sets: a combination may ask for one\n\
+         /// of each."
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "pub(crate) const QUALIFIER_GROUP_MASKS: [u64; {}] = [",
+        groups.len()
+    )
+    .unwrap();
+    for (group, members) in &groups {
+        writeln!(out, "    {members:#x}, // {group}").unwrap();
+    }
+    out.push_str("];\n\n");
 }
 
 fn vocabulary_enum(out: &mut String, name: &str, what: &str, doc: &str, terms: &[&Term]) {
@@ -316,6 +349,23 @@ mod tests {
             .map(|cell| kinds.binary_search(cell).unwrap())
             .collect();
         (kinds, indices)
+    }
+
+    #[test]
+    fn each_group_of_alternatives_gets_a_mask() {
+        let matrix = crate::test_matrix::matrix();
+        let text = render(&matrix, &crate::test_matrix::sources());
+        // cbcs and cenc are qualifiers 1 and 2; key rotation has no group.
+        assert!(text.contains(
+            "pub(crate) const QUALIFIER_GROUP_MASKS: [u64; 1] = [\n    0x6, // encryption-scheme\n];"
+        ));
+
+        let mut ungrouped = matrix.clone();
+        for qualifier in &mut ungrouped.qualifiers {
+            qualifier.group = None;
+        }
+        let text = render(&ungrouped, &[]);
+        assert!(text.contains("pub(crate) const QUALIFIER_GROUP_MASKS: [u64; 0] = [\n];"));
     }
 
     #[test]

@@ -41,7 +41,9 @@ pub fn vod_dash() -> Combination {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use speke_matrix::{DrmSystem, EndpointType, Mode, Qualifier, SpekeVersion};
+    use speke_matrix::{
+        supported_cells, DrmSystem, EndpointType, Mode, Qualifier, QualifierSet, SpekeVersion,
+    };
 
     #[test]
     fn the_macro_and_the_tables_see_this_crates_matrix() {
@@ -57,6 +59,137 @@ mod tests {
         let vod = vod_dash();
         assert_eq!((vod.mode, vod.drm), (Mode::Vod, DrmSystem::Playready));
         assert_eq!(vod, speke_supported!(v2_1, vod, dash, playready, hdcp, cbcs));
+    }
+
+    /// Live DASH with SPEKE v1 and PlayReady, a cell that offers both encryption schemes.
+    const LIVE_DASH: Combination = Combination::new(
+        SpekeVersion::V1,
+        Mode::Live,
+        EndpointType::Dash,
+        DrmSystem::Playready,
+    );
+
+    // The refusal holds in a const, as config code would check it.
+    const _: () = assert!(!LIVE_DASH
+        .with(Qualifier::Cbcs)
+        .with(Qualifier::Cenc)
+        .is_supported());
+
+    #[test]
+    fn two_encryption_schemes_are_refused_with_the_explanation() {
+        assert!(LIVE_DASH.with(Qualifier::Cbcs).is_supported());
+        assert!(LIVE_DASH.with(Qualifier::Cenc).is_supported());
+        let both = LIVE_DASH.with(Qualifier::Cbcs).with(Qualifier::Cenc);
+        assert!(both.cell().offered().unwrap().contains(Qualifier::Cenc));
+        assert!(!both.is_supported());
+        assert_eq!(
+            both.check().unwrap_err().to_string(),
+            "cbcs and cenc are alternatives (encryption-scheme): an endpoint uses one of them, \
+             so ask for one; SPEKE v1 supports Microsoft PlayReady on DASH (live) with either \
+             cbcs or cenc"
+        );
+    }
+
+    /// Whether a qualifier set holds two qualifiers of one group, from `Qualifier::group()`.
+    fn two_of_a_group(asked: QualifierSet) -> bool {
+        let groups: Vec<&str> = asked.iter().filter_map(Qualifier::group).collect();
+        groups
+            .iter()
+            .enumerate()
+            .any(|(i, group)| groups[..i].contains(group))
+    }
+
+    #[test]
+    fn every_offered_subset_is_supported_unless_it_holds_two_of_a_group() {
+        let mut refused = 0;
+        for cell in supported_cells() {
+            let offered: Vec<Qualifier> = cell.offered.iter().collect();
+            for bits in 0..1u64 << offered.len() {
+                let asked: QualifierSet = (0..offered.len())
+                    .filter(|i| bits & 1 << i != 0)
+                    .map(|i| offered[i])
+                    .collect();
+                let combination = cell.combination.with_qualifiers(asked);
+                let two = two_of_a_group(asked);
+                assert_eq!(combination.is_supported(), !two, "{combination}");
+                if two {
+                    refused += 1;
+                    let text = combination.check().unwrap_err().to_string();
+                    assert!(text.starts_with("cbcs and cenc are alternatives"), "{text}");
+                }
+            }
+        }
+        // Cells offering both schemes exist in this matrix, so the refusal was exercised.
+        assert!(refused > 0);
+    }
+
+    /// Whether a typed combination implements `SupportedCombination`, that is, whether the
+    /// macro's fast path accepts the call: the marker impls are generated from the same list
+    /// of accepted calls as the fast path's arms. Method lookup tries `Probe` itself before
+    /// the reference the fallback is implemented for, so the answer is `true` exactly where
+    /// the bound holds.
+    struct Probe<T>(std::marker::PhantomData<T>);
+    trait Accepted {
+        fn accepted(&self) -> bool {
+            true
+        }
+    }
+    impl<T: SupportedCombination> Accepted for Probe<T> {}
+    trait NotAccepted {
+        fn accepted(&self) -> bool {
+            false
+        }
+    }
+    impl<T> NotAccepted for &Probe<T> {}
+
+    macro_rules! accepted {
+        ($version:ident, $mode:ident, $endpoint:ident, $drm:ident, ($($qualifier:ident),*)) => {
+            (&Probe::<
+                TypedCombination<
+                    version::$version,
+                    mode::$mode,
+                    endpoint::$endpoint,
+                    drm::$drm,
+                    ($(qualifier::$qualifier,)*),
+                >,
+            >(std::marker::PhantomData))
+                .accepted()
+        };
+    }
+
+    #[test]
+    fn accepted_calls_never_hold_two_of_a_group() {
+        // Each scheme alone, and with a qualifier of no group, is accepted...
+        assert!(accepted!(V1, Live, Dash, Playready, (Cbcs)));
+        assert!(accepted!(V1, Live, Dash, Playready, (Cenc)));
+        assert!(accepted!(V1, Live, Dash, Playready, (KeyRotation, Cenc)));
+        assert!(accepted!(
+            V2_1,
+            Live,
+            CmafHls,
+            Widevine,
+            (KeyRotation, Cbcs, Hdcp)
+        ));
+        // ...and both schemes together never, though every cell named offers both.
+        assert!(!accepted!(V1, Live, Dash, Playready, (Cbcs, Cenc)));
+        assert!(!accepted!(
+            V1,
+            Live,
+            Dash,
+            Playready,
+            (KeyRotation, Cbcs, Cenc)
+        ));
+        assert!(!accepted!(V1, Live, CmafHls, Fairplay, (Cbcs, Cenc)));
+        assert!(!accepted!(
+            V2_1,
+            Live,
+            CmafHls,
+            Widevine,
+            (Cbcs, Cenc, Hdcp)
+        ));
+        assert!(!accepted!(V2_1, Vod, Dash, Playready, (Cbcs, Cenc)));
+        // The probe can tell: a cell this matrix does not support is not accepted either.
+        assert!(!accepted!(V1, Live, Mss, Widevine, ()));
     }
 
     #[test]
