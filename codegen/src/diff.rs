@@ -1,6 +1,6 @@
-//! Cell-level differences between two grids: two SPEKE versions of one matrix, or each version
-//! of two matrices (before and after a CSV edit, or the shipped matrix and one imported from
-//! AWS's page). A reviewer sees what an edit changes in support, not in CSV text.
+//! Differences between two grids: two SPEKE versions of one matrix, or each version of two
+//! matrices (before and after a CSV edit, or the shipped matrix and one imported from AWS's
+//! page). A reviewer sees what an edit changes in support, not in CSV text.
 //!
 //! Grids are compared by ids, never by positions, so two matrices whose vocabularies list
 //! terms in different orders compare as they should. A cell counts as gained when it is
@@ -9,15 +9,25 @@
 //! different set. Rows and columns added or removed are listed too, since a new row of
 //! unsupported cells changes no cell's support but does change the grid.
 //!
-//! What this does not compare: the vocabulary's display names, aliases and facts (CPIX
-//! version, system IDs, qualifier phrases). They are not cells, and `git diff` of the
-//! vocabulary files shows them plainly.
+//! Two matrices are also compared in their vocabularies ([`vocabulary`]): the SPEKE versions,
+//! modes, endpoint types, DRM systems and qualifiers added or removed, and every changed field
+//! of a term both have (display name, aliases, CPIX version, keys, source, as-of date, system
+//! ID, qualifier group and phrase). A changed system ID changes what SPEKE requests carry
+//! without changing any cell, so a cell-only diff would hide it.
+//!
+//! Two versions of one matrix share one vocabulary, so their diff has no vocabulary section:
+//! the versions' own facts (SPEKE v1 uses CPIX 2.0, SPEKE v2 CPIX 2.3) are not a change that
+//! an edit made, and `speke-matrix render` shows them.
 
 use std::collections::BTreeSet;
 
 use crate::model::{Cell, Matrix};
 use crate::render::json::Value;
 use crate::render::markdown;
+
+pub mod vocabulary;
+
+pub use vocabulary::VocabularyDiff;
 
 /// The JSON schema of a rendered diff.
 pub const SCHEMA: &str = "speke-matrix-diff/1";
@@ -103,12 +113,19 @@ pub struct Diff {
     pub before: String,
     pub after: String,
     pub grids: Vec<GridDiff>,
+    /// The vocabulary's differences, for two matrices; `None` for two versions of one matrix,
+    /// which share a vocabulary.
+    pub vocabulary: Option<VocabularyDiff>,
 }
 
 impl Diff {
     /// Whether nothing changed.
     pub fn is_empty(&self) -> bool {
         self.grids.iter().all(GridDiff::is_empty)
+            && self
+                .vocabulary
+                .as_ref()
+                .is_none_or(VocabularyDiff::is_empty)
     }
 }
 
@@ -122,12 +139,13 @@ pub fn versions(matrix: &Matrix, before: usize, after: usize) -> Diff {
         before: matrix.versions[before].term.name.clone(),
         after: matrix.versions[after].term.name.clone(),
         grids: vec![grid],
+        vocabulary: None,
     }
 }
 
-/// The differences between two matrices, version by version: the versions of `after` in its
-/// order, then those only `before` has. The labels name the two sides, such as their
-/// directories.
+/// The differences between two matrices: their vocabularies, then version by version, the
+/// versions of `after` in its order, then those only `before` has. The labels name the two
+/// sides, such as their directories.
 pub fn matrices(before: &Matrix, after: &Matrix, before_label: &str, after_label: &str) -> Diff {
     let position = |matrix: &Matrix, id: &str| matrix.versions.iter().position(|v| v.term.id == id);
     let mut grids: Vec<GridDiff> = after
@@ -153,6 +171,7 @@ pub fn matrices(before: &Matrix, after: &Matrix, before_label: &str, after_label
         before: before_label.to_owned(),
         after: after_label.to_owned(),
         grids,
+        vocabulary: Some(vocabulary::compare(before, after)),
     }
 }
 
@@ -305,8 +324,9 @@ fn ids(names: &[Named]) -> BTreeSet<&str> {
     names.iter().map(|n| n.id.as_str()).collect()
 }
 
-/// The diff as Markdown: a heading per pair of grids, the rows and columns added or removed,
-/// and a table of the cells that changed.
+/// The diff as Markdown: the vocabulary's changes under their own heading (only when there are
+/// any), then a heading per pair of grids, the rows and columns added or removed, and a table
+/// of the cells that changed.
 pub fn to_markdown(diff: &Diff) -> String {
     let esc = markdown::escape;
     let mut out = format!(
@@ -317,6 +337,9 @@ pub fn to_markdown(diff: &Diff) -> String {
     if diff.is_empty() {
         out.push_str("\nNo changes.\n");
         return out;
+    }
+    if let Some(vocabulary) = &diff.vocabulary {
+        out.push_str(&vocabulary::to_markdown(vocabulary));
     }
     for grid in &diff.grids {
         let heading = match (&grid.before, &grid.after) {
@@ -447,6 +470,12 @@ pub fn to_value(diff: &Diff) -> Value {
         ("before", Value::string(&diff.before)),
         ("after", Value::string(&diff.after)),
         ("changed", Value::Bool(!diff.is_empty())),
+        (
+            "vocabulary",
+            diff.vocabulary
+                .as_ref()
+                .map_or(Value::Null, vocabulary::to_value),
+        ),
         ("grids", Value::Array(grids)),
     ])
 }
@@ -606,5 +635,36 @@ mod tests {
             r#""drm_system": "fairplay", "before": ["key-rotation"], "after": null}"#
         )));
         assert!(json.contains(r#""drm_systems_removed": ["fairplay"]"#));
+    }
+
+    #[test]
+    fn a_vocabulary_change_alone_is_a_change_shown_before_the_grids() {
+        let before = matrix(&[]);
+        let mut after = before.clone();
+        after.drm_systems[0].system_id = "00000000-0000-0000-0000-000000000000".to_owned();
+        let diff = matrices(&before, &after, "old", "new");
+        assert!(!diff.is_empty(), "a changed system ID is a change");
+        assert!(diff.grids.iter().all(GridDiff::is_empty));
+        let markdown = to_markdown(&diff);
+        assert!(
+            markdown.starts_with("# Changes from old to new\n\n## Vocabulary\n\n| kind |"),
+            "{markdown}"
+        );
+        assert!(
+            markdown.ends_with("## SPEKE v2\n\nNo changes.\n"),
+            "{markdown}"
+        );
+        let json = to_json(&diff);
+        assert!(json.contains("\"changed\": true"));
+        assert!(json.contains(r#""field": "system_id""#));
+    }
+
+    #[test]
+    fn two_versions_of_one_matrix_have_no_vocabulary_section() {
+        let m = matrix(&[]);
+        let diff = versions(&m, 0, 1);
+        assert_eq!(diff.vocabulary, None);
+        assert!(to_json(&diff).contains("\"vocabulary\": null,"));
+        assert!(!to_markdown(&diff).contains("## Vocabulary"));
     }
 }
