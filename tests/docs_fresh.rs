@@ -109,7 +109,16 @@ fn the_json_schema_doc_names_every_field() {
     let diff = speke_matrix_build::diff::versions(&matrix, 0, 1);
     let mut keys = json_keys(&json::render(&matrix));
     keys.extend(json_keys(&speke_matrix_build::diff::to_json(&diff)));
-    assert!(keys.contains("system_id") && keys.contains("drm_systems_removed"));
+    // A diff of two matrices whose vocabularies differ, so that the vocabulary section writes
+    // its entries: a term renamed by id (one removed, one added) and a fact changed.
+    let mut edited = matrix.clone();
+    edited.drm_systems[0].term.id = "renamed".to_owned();
+    edited.drm_systems[1].system_id = "00000000-0000-0000-0000-000000000000".to_owned();
+    let matrices = speke_matrix_build::diff::matrices(&matrix, &edited, "a", "b");
+    keys.extend(json_keys(&speke_matrix_build::diff::to_json(&matrices)));
+    for key in ["system_id", "drm_systems_removed", "vocabulary", "field"] {
+        assert!(keys.contains(key), "{key}");
+    }
     let missing: Vec<&String> = keys
         .iter()
         .filter(|key| !doc.contains(&format!("`{key}`")))

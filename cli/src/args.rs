@@ -30,6 +30,8 @@ pub enum Command {
         matrix: Option<PathBuf>,
         between: DiffBetween,
         format: DiffFormat,
+        /// Exit 1 when anything changed, as `git diff --exit-code` does.
+        exit_code: bool,
     },
     Lint {
         dir: PathBuf,
@@ -233,6 +235,7 @@ struct Options {
     from: Option<PathBuf>,
     to: Option<PathBuf>,
     check: bool,
+    exit_code: bool,
     filter: ListFilter,
     in_place: Option<PathBuf>,
     as_of: Option<String>,
@@ -263,6 +266,7 @@ impl CommandParser {
                     options.to = Some(self.path("--to")?);
                 }
                 Arg::Long("check") if self.name == Name::Docs => options.check = true,
+                Arg::Long("exit-code") if self.name == Name::Diff => options.exit_code = true,
                 Arg::Long("in-place") if self.name == Name::Import => {
                     options.in_place = Some(self.path("--in-place")?);
                 }
@@ -350,6 +354,7 @@ impl CommandParser {
                     matrix,
                     between,
                     format,
+                    exit_code: options.exit_code,
                 })
             }
             Name::Lint => {
@@ -546,6 +551,21 @@ mod tests {
                 ..
             })
         ));
+        assert!(matches!(
+            parse_words(&["diff", "v1", "v2", "--exit-code"]),
+            Ok(Command::Diff {
+                exit_code: true,
+                ..
+            })
+        ));
+        assert!(matches!(
+            parse_words(&["diff", "v1", "v2"]),
+            Ok(Command::Diff {
+                exit_code: false,
+                ..
+            })
+        ));
+        assert!(parse_words(&["check", "--exit-code"]).is_err());
         assert!(parse_words(&["diff", "v1", "--from", "a", "--to", "b"]).is_err());
         assert!(parse_words(&["diff", "--from", "a"]).is_err());
         assert!(parse_words(&["diff", "v1"]).is_err());

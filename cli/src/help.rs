@@ -7,13 +7,14 @@ const EXIT_STATUS: &str = "\
 Exit status:
   0  success: supported, listed, rendered, valid, up to date or imported
   1  refused: not supported, an unknown word, an invalid matrix, stale docs, or a file that
-     cannot be read or written
+     cannot be read or written; also `diff --exit-code` finding differences
   2  usage: an unknown command or option, a missing or extra argument
 ";
 
-const MATRIX_OPTION: &str = "\
-  --matrix DIR  read the matrix from DIR instead of the one this program was built with
-";
+// Not a `"\` continuation: that would drop the line's leading spaces, and the option would
+// print out of line with the others.
+const MATRIX_OPTION: &str =
+    "  --matrix DIR  read the matrix from DIR instead of the one this program was built with\n";
 
 /// The program's help.
 pub fn program() -> String {
@@ -28,7 +29,7 @@ Commands:
   check   whether a combination is supported, with which qualifiers, and if not, why not
   list    the supported combinations, filtered
   render  the matrix as markdown, json, csv or html
-  diff    cell-level differences between two SPEKE versions or two matrix directories
+  diff    what changed between two SPEKE versions or two matrix directories, term and cell
   lint    validate a matrix directory with exactly the build's diagnostics
   docs    regenerate docs/support-matrix.md and the README section from matrix/
   import  read AWS's published support tables into a matrix directory
@@ -106,18 +107,25 @@ Options:
             "\
 speke-matrix diff: what changes, cell by cell.
 
-Usage: speke-matrix diff <version> <version> [--format markdown|json]
-       speke-matrix diff --from DIR --to DIR [--format markdown|json]
+Usage: speke-matrix diff <version> <version> [--format markdown|json] [--exit-code]
+       speke-matrix diff --from DIR --to DIR [--format markdown|json] [--exit-code]
 
 Compares two SPEKE versions of one matrix, or each version of two matrix directories (before and
 after an edit). Lists the cells gained, lost and whose qualifiers changed, and the rows (mode and
-endpoint type) and DRM system columns added or removed. Exit 0 whether or not anything changed;
-the JSON's `changed` field says which.
+endpoint type) and DRM system columns added or removed. Between two directories it also lists
+the vocabulary's changes: SPEKE versions, modes, endpoint types, DRM systems and qualifiers
+added or removed, and each changed name, alias, system ID, CPIX version, keys, source, as-of
+date, qualifier group and phrase, before and after. Two versions of one matrix share their
+vocabulary, so their diff has no vocabulary section.
+
+Exit 0 whether or not anything changed (the JSON's `changed` field says which), unless
+--exit-code is given.
 
 Options:
   --format F    markdown (the default) or json (schema `speke-matrix-diff/1`)
   --from DIR    the matrix before
   --to DIR      the matrix after
+  --exit-code   exit 1 if anything changed and 0 if nothing did, as `git diff --exit-code`
 {MATRIX_OPTION}  -h, --help    print this help
 "
         ),

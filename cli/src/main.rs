@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     // A closed pipe (`speke-matrix list | head`) is the reader's choice, not an error.
     let _ = io::stdout().lock().write_all(output.stdout.as_bytes());
     let _ = io::stderr().lock().write_all(output.stderr.as_bytes());
-    ExitCode::from(output.status as u8)
+    ExitCode::from(output.status.code())
 }
 
 fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Output {
@@ -52,7 +52,8 @@ fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> Output {
             matrix,
             between,
             format,
-        } => command::diff::run(matrix.as_deref(), &between, format),
+            exit_code,
+        } => command::diff::run(matrix.as_deref(), &between, format, exit_code),
         Command::Lint { dir, format } => command::lint::run(&dir, format),
         Command::Docs { matrix, check } => command::docs::run(&matrix, check),
         Command::Import {

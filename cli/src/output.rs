@@ -8,11 +8,25 @@ use std::path::Path;
 /// The exit status of a command, as `--help` documents it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
-    Ok = 0,
+    Ok,
     /// Not supported, an unknown word, an invalid matrix, stale docs, a file error.
-    Refused = 1,
+    Refused,
+    /// `diff --exit-code` found differences. It exits 1 as a refusal does, like `git diff
+    /// --exit-code`; a script tells them apart by stdout, which a refusal leaves empty.
+    Changed,
     /// The command line itself is wrong.
-    Usage = 2,
+    Usage,
+}
+
+impl Status {
+    /// The process's exit status.
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Ok => 0,
+            Status::Refused | Status::Changed => 1,
+            Status::Usage => 2,
+        }
+    }
 }
 
 /// A command's result.

@@ -112,6 +112,8 @@ fn a_revised_page_prints_what_aws_changed() {
     assert_eq!(
         run.stdout,
         "# Changes from the built-in matrix to next\n\n\
+         ## Vocabulary\n\n\
+         - DRM system added: Irdeto (`irdeto`; aliases: (none); system ID: (none))\n\n\
          ## SPEKE v1\n\nNo changes.\n\n\
          ## SPEKE v2\n\n\
          - Rows added: CMAF Apple HLS (VOD)\n\

@@ -1,5 +1,6 @@
-//! `speke-matrix diff`: cell-level differences between two SPEKE versions of one matrix, or
-//! between two matrix directories, as Markdown or JSON.
+//! `speke-matrix diff`: the differences between two SPEKE versions of one matrix (cells), or
+//! between two matrix directories (vocabulary and cells), as Markdown or JSON; with
+//! `--exit-code`, the exit status says whether anything changed.
 
 use std::path::Path;
 
@@ -8,9 +9,14 @@ use speke_matrix_build::TermKind;
 
 use crate::args::{DiffBetween, DiffFormat};
 use crate::matrix_source::{self, shown_dir};
-use crate::output::Output;
+use crate::output::{Output, Status};
 
-pub fn run(matrix_dir: Option<&Path>, between: &DiffBetween, format: DiffFormat) -> Output {
+pub fn run(
+    matrix_dir: Option<&Path>,
+    between: &DiffBetween,
+    format: DiffFormat,
+    exit_code: bool,
+) -> Output {
     let mut output = Output::new();
     let Some(diff) = compute(matrix_dir, between, &mut output) else {
         return output;
@@ -19,6 +25,9 @@ pub fn run(matrix_dir: Option<&Path>, between: &DiffBetween, format: DiffFormat)
         DiffFormat::Markdown => diff::to_markdown(&diff),
         DiffFormat::Json => diff::to_json(&diff),
     };
+    if exit_code && !diff.is_empty() {
+        output.status = Status::Changed;
+    }
     output
 }
 
