@@ -5,7 +5,7 @@
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::quote;
 use speke_matrix_build::decide::{decide, Target};
-use speke_matrix_build::render::macro_rules::{value_name, FAST_QUALIFIERS, VALUES_PATH};
+use speke_matrix_build::render::macro_rules::{value_name, VALUES_PATH};
 use speke_matrix_build::{ident, Matrix, Query};
 
 use crate::arguments::{self, Place};
@@ -13,9 +13,9 @@ use crate::{input, matrix_cache};
 
 pub fn expand(input: TokenStream) -> TokenStream {
     let parsed = input::parse(input)
-        .and_then(|input| matrix_cache::compiled(&input.sources).map(|matrix| (input, matrix)));
-    let (input, matrix) = match parsed {
-        Ok(parsed) => parsed,
+        .and_then(|input| matrix_cache::compiled(&input.sources).map(|known| (input, known)));
+    let (input, matrix, fast_path) = match parsed {
+        Ok((input, known)) => (input, known.matrix, known.fast_path),
         Err(misuse) => {
             let place = Place {
                 first: misuse.span,
@@ -64,9 +64,9 @@ pub fn expand(input: TokenStream) -> TokenStream {
     };
     errors.sort_by_key(|(order, _, _)| *order);
 
-    if errors.is_empty() && query.qualifiers.count_ones() as usize <= FAST_QUALIFIERS {
+    if errors.is_empty() && fast_path.holds(&query) {
         // The same const the fast path expands to: a path costs the compiler less to check
-        // than the expression that builds the value.
+        // than the expression that builds the value. Only calls the fast path holds have one.
         let krate = &input.krate;
         let path = VALUES_PATH
             .split("::")
