@@ -436,8 +436,9 @@ fn macro_docs(matrix: &Matrix, fast_path: &FastPath) -> String {
         writeln!(
             docs,
             "///\n/// This matrix accepts {} calls with canonical ids, more than the {} that the\n\
-             /// generated fast path holds, so {taken} goes through the proc macro. It\n\
-             /// accepts and refuses exactly the same calls, at a higher compile-time cost a call.",
+             /// generated fast path holds, so {taken}\n\
+             /// goes through the proc macro. It accepts and refuses exactly the same calls, at\n\
+             /// a higher compile-time cost a call.",
             fast_path.accepted, fast_path.limit
         )
         .unwrap();
@@ -709,7 +710,7 @@ mod tests {
             "macro_rules! speke_supported {\n    \
              ($($input:tt)*) => { $crate::__speke_supported_slow! { ($($input)*) } };\n}"
         ));
-        assert!(text.contains("so every call goes through the proc macro"));
+        assert!(text.contains("so every call\n/// goes through the proc macro."));
         // The docs' example is still a call the matrix accepts, now through the proc macro.
         let example = accepted_calls(&matrix)
             .into_iter()
