@@ -33,8 +33,6 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use crate::Combination;
-
 /// A combination as a type: a marker type from each of [`version`], [`mode`], [`endpoint`] and
 /// [`drm`], and a tuple of [`qualifier`] markers in the order of the vocabulary (`()` for
 /// none, `(qualifier::KeyRotation,)` for one).
@@ -54,25 +52,7 @@ impl<V, M, E, D, Q> fmt::Debug for TypedCombination<V, M, E, D, Q> {
     }
 }
 
-/// Implemented only for the [`TypedCombination`]s that the matrix supports, with qualifiers
-/// the cell offers (at most three, in vocabulary order): exactly the calls that
-/// `speke_supported!` accepts written with canonical ids.
-///
-/// The implementations are marked `#[diagnostic::do_not_recommend]`: otherwise an error for an
-/// unsupported combination would list a screenful of supported ones, in full paths.
-///
-/// Shortcoming: the compiler prints one message for every combination that lacks the trait,
-/// so the error cannot say why a particular one is unsupported, as `speke_supported!` does;
-/// its note sends the reader there.
-#[diagnostic::on_unimplemented(
-    message = "the SPEKE matrix does not support this combination",
-    label = "not a supported SPEKE combination",
-    note = "`speke_supported!` with the same words says why, and what is supported nearby",
-    note = "qualifiers are a tuple in vocabulary order, such as `(qualifier::KeyRotation,)`"
-)]
-pub trait SupportedCombination {
-    /// The combination the type stands for.
-    const COMBINATION: Combination;
-}
-
+// The trait `SupportedCombination` is generated with its implementations, so that its docs and
+// error message can say when a matrix too large for the type-level form gets none (see
+// `FAST_PATH_LIMIT` in `speke-matrix-build`).
 include!(concat!(env!("OUT_DIR"), "/markers.rs"));

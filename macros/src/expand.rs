@@ -5,7 +5,7 @@
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::quote;
 use speke_matrix_build::decide::{decide, Target};
-use speke_matrix_build::render::macro_rules::{value_name, FAST_QUALIFIERS, VALUES_PATH};
+use speke_matrix_build::render::macro_rules::{value_name, VALUES_PATH};
 use speke_matrix_build::{ident, Matrix, Query};
 
 use crate::arguments::{self, Place};
@@ -13,9 +13,9 @@ use crate::{input, matrix_cache};
 
 pub fn expand(input: TokenStream) -> TokenStream {
     let parsed = input::parse(input)
-        .and_then(|input| matrix_cache::compiled(&input.sources).map(|matrix| (input, matrix)));
-    let (input, matrix) = match parsed {
-        Ok(parsed) => parsed,
+        .and_then(|input| matrix_cache::compiled(&input.sources).map(|known| (input, known)));
+    let (input, matrix, fast_path) = match parsed {
+        Ok((input, known)) => (input, known.matrix, known.fast_path),
         Err(misuse) => {
             let place = Place {
                 first: misuse.span,
@@ -64,9 +64,9 @@ pub fn expand(input: TokenStream) -> TokenStream {
     };
     errors.sort_by_key(|(order, _, _)| *order);
 
-    if errors.is_empty() && query.qualifiers.count_ones() as usize <= FAST_QUALIFIERS {
+    if errors.is_empty() && fast_path.holds(&query) {
         // The same const the fast path expands to: a path costs the compiler less to check
-        // than the expression that builds the value.
+        // than the expression that builds the value. Only calls the fast path holds have one.
         let krate = &input.krate;
         let path = VALUES_PATH
             .split("::")
@@ -169,12 +169,93 @@ mod tests {
                  live,dash,yes + key-rotation,yes\nlive,mss,yes,no\n",
             ),
         ];
+        call_with(
+            &files.map(|(name, text)| (name.to_owned(), text.to_owned())),
+            arguments,
+        )
+    }
+
+    /// The files as the library's macro hands them over, and the arguments of a call.
+    fn call_with(files: &[(String, String)], arguments: &str) -> String {
         let literals: Vec<String> = files
             .iter()
             .map(|(name, text)| format!("{name:?} {text:?}"))
             .collect();
         let input = format!("[k] [{}] ({arguments})", literals.join(" "));
         expand(input.parse().unwrap()).to_string()
+    }
+
+    /// A matrix of one version and mode whose `side` endpoint types and `side` DRM systems
+    /// all support each other, the first cell offering key rotation.
+    fn square_matrix(side: usize) -> Vec<(String, String)> {
+        let mut endpoints = String::from("id,name,aliases\n");
+        let mut drm_systems = String::from("id,name,aliases,system-id\n");
+        let mut grid = String::from("mode,endpoint");
+        for n in 1..=side {
+            endpoints.push_str(&format!("endpoint-{n},Endpoint {n},\n"));
+            drm_systems.push_str(&format!(
+                "drm-{n},DRM System {n},,{n:08x}-0000-4000-8000-{n:012x}\n"
+            ));
+            grid.push_str(&format!(",drm-{n}"));
+        }
+        for e in 1..=side {
+            grid.push_str(&format!("\nlive,endpoint-{e}"));
+            for d in 1..=side {
+                grid.push_str(if (e, d) == (1, 1) {
+                    ",yes + key-rotation"
+                } else {
+                    ",yes"
+                });
+            }
+        }
+        grid.push('\n');
+        [
+            (
+                "versions.csv",
+                "id,name,aliases,cpix-version,keys,source,as-of\n\
+                 v1,SPEKE v1,,2.0,one,https://example.invalid,2026-12-03\n"
+                    .to_owned(),
+            ),
+            ("modes.csv", "id,name,aliases\nlive,Live,\n".to_owned()),
+            ("endpoints.csv", endpoints),
+            ("drm-systems.csv", drm_systems),
+            (
+                "qualifiers.csv",
+                "id,name,aliases,group,phrase\n\
+                 key-rotation,key rotation,rotation,,with key rotation\n"
+                    .to_owned(),
+            ),
+            ("speke-v1.csv", grid),
+        ]
+        .map(|(name, text)| (name.to_owned(), text))
+        .to_vec()
+    }
+
+    /// Over `FAST_PATH_LIMIT` the library writes no const for a call its fast path does not
+    /// hold, so the proc macro builds the value itself, and still refuses what it refused.
+    #[test]
+    fn over_the_limit_a_call_expands_to_its_value() {
+        use speke_matrix_build::render::macro_rules::FAST_PATH_LIMIT;
+
+        // 64 x 64 = 4,096 calls without qualifiers fill the fast path exactly, so the one
+        // with key rotation is left to the proc macro; 65 x 65 leaves every call to it.
+        let full = square_matrix(64);
+        assert_eq!(64 * 64, FAST_PATH_LIMIT);
+        assert_eq!(
+            call_with(&full, "v1, live, endpoint_2, drm_3"),
+            "k :: __private :: combination :: V1__LIVE__ENDPOINT_2__DRM_3"
+        );
+        let rotated = call_with(&full, "v1, live, endpoint_1, drm_1, key_rotation");
+        assert!(!rotated.contains("__private"), "{rotated}");
+        assert!(rotated.contains("k :: DrmSystem :: Drm1"), "{rotated}");
+        assert!(rotated.ends_with("from_bits (1u64))"), "{rotated}");
+
+        let over = square_matrix(65);
+        let plain = call_with(&over, "v1, live, endpoint_2, drm_3");
+        assert!(!plain.contains("__private"), "{plain}");
+        assert!(plain.contains("k :: EndpointType :: Endpoint2"), "{plain}");
+        let refused = call_with(&over, "v1, live, endpoint_2, drm_3, key_rotation");
+        assert!(refused.contains("compile_error"), "{refused}");
     }
 
     #[test]

@@ -43,42 +43,152 @@ const BY_CELL: &str = "__speke_supported_by_cell";
 pub const VALUES_PATH: &str = "__private::combination";
 pub const PROC_MACRO_PATH: &str = "__private::speke_supported_slow";
 
-/// Every call the fast path accepts: each supported cell with each subset of the qualifiers
-/// it offers (up to [`FAST_QUALIFIERS`] of them) holding at most one of each group of
-/// alternatives, in vocabulary order.
-pub fn accepted_calls(matrix: &Matrix) -> Vec<Query> {
-    let mut calls = Vec::new();
-    for version in 0..matrix.versions.len() {
-        for mode in 0..matrix.modes.len() {
-            for endpoint in 0..matrix.endpoints.len() {
-                for drm in 0..matrix.drm_systems.len() {
-                    let Cell::Supported(offered) = matrix.cell(version, mode, endpoint, drm) else {
-                        continue;
-                    };
-                    // A subset with two qualifiers of one group (two encryption schemes) is
-                    // refused, so it gets no arm, const or marker impl.
-                    for qualifiers in subsets(offered, FAST_QUALIFIERS)
-                        .into_iter()
-                        .filter(|&set| alternatives_asked(matrix, set).is_empty())
-                    {
-                        calls.push(Query {
-                            version,
-                            mode,
-                            endpoint,
-                            drm,
-                            qualifiers,
-                        });
-                    }
-                }
+/// A matrix with at most this many accepted calls gets every one of them on the fast path: an
+/// arm, a const and a marker impl each. A larger one keeps only its calls without qualifiers
+/// there, if those are at most this many, or none; the proc macro accepts the rest, at a
+/// higher cost a call, and the marker impls are not generated at all (see [`Extent`]).
+///
+/// Each accepted call on the fast path costs about 800 bytes of generated code and, measured
+/// with a synthetic matrix of 12,712 accepted calls, about 0.9 ms of the library's own dev
+/// build (11 s in all, against 0.6 s for the build script; Rust 1.95, 2 shared cores). At this
+/// limit the macro files stay under about 3.5 MB and 4 s; uncapped, a synthetic matrix of 10^6
+/// cells wrote 1.18 GB of them. The limit is four times [`FLAT_LIMIT`]: far above AWS's 25
+/// accepted calls and the downstream test matrix's 1,068, which keep their whole fast path.
+pub const FAST_PATH_LIMIT: usize = 4_096;
+
+/// Which of the accepted calls the fast path holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Extent {
+    /// Every accepted call: the matrix has at most the limit.
+    Every,
+    /// Only the calls without qualifiers: the matrix has more calls than the limit, but at
+    /// most the limit without qualifiers.
+    Unqualified,
+    /// None: even the calls without qualifiers are more than the limit.
+    Empty,
+}
+
+/// The fast path of a matrix: how many calls it accepts, and which of them the generated
+/// macro, consts and marker impls hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FastPath {
+    /// Every call the matrix accepts with at most [`FAST_QUALIFIERS`] qualifiers, written with
+    /// canonical ids in vocabulary order.
+    pub accepted: usize,
+    pub extent: Extent,
+    /// The limit it was cut at: [`FAST_PATH_LIMIT`] except in tests.
+    pub limit: usize,
+}
+
+impl FastPath {
+    /// The fast path the library generates for this matrix.
+    pub fn of(matrix: &Matrix) -> FastPath {
+        FastPath::within(matrix, FAST_PATH_LIMIT)
+    }
+
+    /// The fast path cut at another limit, so that tests can cross it with a small matrix.
+    pub fn within(matrix: &Matrix, limit: usize) -> FastPath {
+        // Counted without building or sorting the calls, since a matrix of a million cells
+        // has millions of them.
+        let (mut accepted, mut unqualified) = (0, 0);
+        for offered in matrix.cells() {
+            if let Cell::Supported(offered) = *offered {
+                unqualified += 1;
+                accepted += unordered_subsets(offered, FAST_QUALIFIERS)
+                    .into_iter()
+                    .filter(|&set| alternatives_asked(matrix, set).is_empty())
+                    .count();
             }
         }
+        let extent = if accepted <= limit {
+            Extent::Every
+        } else if unqualified <= limit {
+            Extent::Unqualified
+        } else {
+            Extent::Empty
+        };
+        FastPath {
+            accepted,
+            extent,
+            limit,
+        }
     }
-    calls
+
+    /// Whether the fast path holds a call, which must be one the matrix accepts: then the
+    /// library has a const for it, which the proc macro may expand to as well.
+    pub fn holds(&self, call: &Query) -> bool {
+        match self.extent {
+            Extent::Every => call.qualifiers.count_ones() as usize <= FAST_QUALIFIERS,
+            Extent::Unqualified => call.qualifiers == 0,
+            Extent::Empty => false,
+        }
+    }
+
+    /// The calls the fast path holds, in the order of [`accepted_calls`].
+    pub fn calls(&self, matrix: &Matrix) -> Vec<Query> {
+        match self.extent {
+            Extent::Every => accepted_calls(matrix),
+            Extent::Unqualified => accepted_calls_iter(matrix)
+                .filter(|call| call.qualifiers == 0)
+                .collect(),
+            Extent::Empty => Vec::new(),
+        }
+    }
+}
+
+/// Every call the matrix accepts with canonical ids in vocabulary order: each supported cell
+/// with each subset of the qualifiers it offers (up to [`FAST_QUALIFIERS`] of them) holding at
+/// most one of each group of alternatives, in vocabulary order. The fast path holds all of them
+/// up to [`FAST_PATH_LIMIT`]; see [`FastPath`].
+pub fn accepted_calls(matrix: &Matrix) -> Vec<Query> {
+    accepted_calls_iter(matrix).collect()
+}
+
+fn accepted_calls_iter(matrix: &Matrix) -> impl Iterator<Item = Query> + '_ {
+    let (v, m, e, d) = (
+        matrix.versions.len(),
+        matrix.modes.len(),
+        matrix.endpoints.len(),
+        matrix.drm_systems.len(),
+    );
+    (0..v)
+        .flat_map(move |v| {
+            (0..m).flat_map(move |m| (0..e).flat_map(move |e| (0..d).map(move |d| (v, m, e, d))))
+        })
+        .flat_map(move |(version, mode, endpoint, drm)| {
+            let offered = match matrix.cell(version, mode, endpoint, drm) {
+                Cell::Supported(offered) => Some(offered),
+                _ => None,
+            };
+            // A subset with two qualifiers of one group (two encryption schemes) is refused,
+            // so it gets no arm, const or marker impl.
+            offered
+                .into_iter()
+                .flat_map(|offered| subsets(offered, FAST_QUALIFIERS))
+                .filter(move |&set| alternatives_asked(matrix, set).is_empty())
+                .map(move |qualifiers| Query {
+                    version,
+                    mode,
+                    endpoint,
+                    drm,
+                    qualifiers,
+                })
+        })
 }
 
 /// The subsets of a bit set with at most `max` members: smallest first, then ordered by their
 /// members' bits, as vocabulary order lists them.
 fn subsets(set: u64, max: usize) -> Vec<u64> {
+    let mut found = unordered_subsets(set, max);
+    found.sort_by_key(|&s| {
+        let members: Vec<u32> = (0..64).filter(|i| s & 1 << i != 0).collect();
+        (members.len(), members)
+    });
+    found
+}
+
+/// The same subsets as [`subsets`], in no particular order.
+fn unordered_subsets(set: u64, max: usize) -> Vec<u64> {
     let bits: Vec<u64> = (0..64)
         .map(|i| 1u64 << i)
         .filter(|b| set & b != 0)
@@ -92,10 +202,6 @@ fn subsets(set: u64, max: usize) -> Vec<u64> {
             .collect();
         found.extend(grown);
     }
-    found.sort_by_key(|&s| {
-        let members: Vec<u32> = (0..64).filter(|i| s & 1 << i != 0).collect();
-        (members.len(), members)
-    });
     found
 }
 
@@ -133,10 +239,15 @@ pub fn value_name(matrix: &Matrix, query: &Query) -> String {
 /// files the matrix was compiled from; the proc macro receives their text, so it decides on
 /// the very matrix the tables were built from.
 pub fn render(matrix: &Matrix, sources: &[SourceFile]) -> String {
-    let calls = accepted_calls(matrix);
+    render_fast_path(matrix, sources, &FastPath::of(matrix))
+}
+
+/// [`render`] with a given fast path, which tests cut at a small limit.
+pub fn render_fast_path(matrix: &Matrix, sources: &[SourceFile], fast_path: &FastPath) -> String {
+    let calls = fast_path.calls(matrix);
     let mut out = super::generated_header("//", COMMAND);
     out.push('\n');
-    out.push_str(&macro_docs(matrix, &calls));
+    out.push_str(&macro_docs(matrix, fast_path));
     if calls.len() <= FLAT_LIMIT {
         render_flat(&mut out, matrix, &calls);
     } else {
@@ -252,7 +363,12 @@ fn fallback_arm(out: &mut String) {
 /// (a few kilobytes), because a proc macro has no other way to learn which matrix the library
 /// was built from. With 2,000 calls written with aliases, `cargo check` took about 3.9x the
 /// time of the same consts written out (about 140 µs a call, in an unoptimised debug build),
-/// against 1.09x for canonical ids; the docs steer users to canonical ids.
+/// against 1.09x for canonical ids; the docs steer users to canonical ids. The cost grows with
+/// the text: with a synthetic matrix of 10^5 cells (1 MB of CSV, every call on this path since
+/// it is over [`FAST_PATH_LIMIT`]), `cargo check` of a crate took about 0.45 s for its first
+/// call, which compiles the matrix, and about 3 ms for each further one, which hands over and
+/// compares the megabyte of text; a matrix ten times that size would cost ten times as much.
+/// The text is written once in this file, so its size on disk does not grow with the calls.
 fn render_slow(out: &mut String, sources: &[SourceFile]) {
     writeln!(
         out,
@@ -276,7 +392,7 @@ fn value_path(matrix: &Matrix, call: &Query) -> String {
 }
 
 /// The macro's documentation, with examples taken from the matrix itself.
-fn macro_docs(matrix: &Matrix, calls: &[Query]) -> String {
+fn macro_docs(matrix: &Matrix, fast_path: &FastPath) -> String {
     let mut docs = String::from(
         "/// Names a combination that the SPEKE matrix supports, as a const [`Combination`]; a\n\
          /// combination it does not support is a compile error that says why.\n\
@@ -297,14 +413,33 @@ fn macro_docs(matrix: &Matrix, calls: &[Query]) -> String {
             .collect();
         writeln!(docs, "/// - {}: {}", kind.what(), ids.join(", ")).unwrap();
     }
-    let example = calls.iter().find(|c| c.qualifiers != 0).or(calls.first());
+    // The example needs no fast path: the proc macro accepts it too.
+    let example = accepted_calls_iter(matrix)
+        .find(|c| c.qualifiers != 0)
+        .or_else(|| accepted_calls_iter(matrix).next());
     if let Some(example) = example {
-        let words = call_words(matrix, example).join(", ");
+        let words = call_words(matrix, &example).join(", ");
         writeln!(
             docs,
             "///\n/// ```\n/// use speke_matrix::{{speke_supported, Combination}};\n///\n\
              /// const ENDPOINT: Combination = speke_supported!({words});\n\
              /// assert!(ENDPOINT.is_supported());\n/// ```"
+        )
+        .unwrap();
+    }
+    let taken = match fast_path.extent {
+        Extent::Every => None,
+        Extent::Unqualified => Some("every call with a qualifier, or written otherwise,"),
+        Extent::Empty => Some("every call"),
+    };
+    if let Some(taken) = taken {
+        writeln!(
+            docs,
+            "///\n/// This matrix accepts {} calls with canonical ids, more than the {} that the\n\
+             /// generated fast path holds, so {taken}\n\
+             /// goes through the proc macro. It accepts and refuses exactly the same calls, at\n\
+             /// a higher compile-time cost a call.",
+            fast_path.accepted, fast_path.limit
         )
         .unwrap();
     }
@@ -345,9 +480,14 @@ fn first_unsupported(matrix: &Matrix) -> Option<Query> {
 /// Renders `macro_values.rs`: a const per accepted call, which the fast path expands to, so
 /// that a call costs the compiler a path rather than an expression to check.
 pub fn render_values(matrix: &Matrix) -> String {
+    render_values_fast_path(matrix, &FastPath::of(matrix))
+}
+
+/// [`render_values`] with a given fast path: a const for each call it holds, and no other.
+pub fn render_values_fast_path(matrix: &Matrix, fast_path: &FastPath) -> String {
     let mut out = super::generated_header("//", COMMAND);
     out.push('\n');
-    for call in accepted_calls(matrix) {
+    for call in fast_path.calls(matrix) {
         let variant =
             |kind: TermKind, index: usize| ident::camel_case(&matrix.terms(kind)[index].id);
         writeln!(
@@ -371,10 +511,20 @@ pub fn render_values(matrix: &Matrix) -> String {
 /// Renders `macro_cases.rs` for the library's tests: one `macro_rules` call listing every
 /// accepted call twice, as the fast path matches it and in upper case with the qualifiers
 /// reversed, which only the proc macro accepts. The test defines `each_accepted_call!`.
+///
+/// Shortcoming: above [`FAST_PATH_LIMIT`] it lists only the calls the fast path holds, so that
+/// a huge matrix does not write an unbounded file into every user's build; the library's test
+/// that the list covers every supported cell then fails, which is the point at which someone
+/// testing the library against such a matrix needs to know it is not covered.
 pub fn render_cases(matrix: &Matrix) -> String {
+    render_cases_fast_path(matrix, &FastPath::of(matrix))
+}
+
+/// [`render_cases`] with a given fast path, for the benchmark that measures the files uncapped.
+pub fn render_cases_fast_path(matrix: &Matrix, fast_path: &FastPath) -> String {
     let mut out = super::generated_header("//", COMMAND);
     out.push_str("each_accepted_call! {\n");
-    for call in accepted_calls(matrix) {
+    for call in fast_path.calls(matrix) {
         let words = call_words(matrix, &call);
         let mut shouted: Vec<String> = words.iter().map(|w| w.to_ascii_uppercase()).collect();
         shouted[4..].reverse();
@@ -500,5 +650,77 @@ mod tests {
             "    (v1, live, cmaf_hls, widevine, key_rotation, cenc) => \
              (V1, LIVE, CMAF_HLS, WIDEVINE, CENC, KEY_ROTATION),"
         ));
+    }
+
+    /// Cut at a limit between the test matrix's calls without qualifiers (19) and all of
+    /// them (31), the fast path keeps the former and the proc macro decides the rest.
+    #[test]
+    fn over_the_limit_the_fast_path_keeps_the_calls_without_qualifiers() {
+        let matrix = test_matrix::matrix();
+        let all = accepted_calls(&matrix);
+        assert_eq!(FastPath::within(&matrix, all.len()).extent, Extent::Every);
+        let fast_path = FastPath::within(&matrix, 20);
+        assert_eq!(
+            fast_path,
+            FastPath {
+                accepted: 31,
+                extent: Extent::Unqualified,
+                limit: 20
+            }
+        );
+        let held = fast_path.calls(&matrix);
+        assert_eq!(held.len(), 19);
+        assert!(held.iter().all(|call| call.qualifiers == 0));
+
+        let text = render_fast_path(&matrix, &test_matrix::sources(), &fast_path);
+        assert!(text.contains(
+            "    (v1, live, dash, widevine $(,)?) => { \
+             $crate::__private::combination::V1__LIVE__DASH__WIDEVINE };"
+        ));
+        assert!(!text.contains("key_rotation $(,)?"));
+        assert!(
+            text.contains("/// This matrix accepts 31 calls with canonical ids, more than the 20")
+        );
+        let values = render_values_fast_path(&matrix, &fast_path);
+        assert_eq!(values.matches("pub const ").count(), 19);
+        assert!(!values.contains("KEY_ROTATION"));
+
+        // Every call the fast path leaves out is still accepted by the decision the proc
+        // macro makes, and only the calls it holds have a const to expand to.
+        for call in &all {
+            let words = call_words(&matrix, call);
+            let words: Vec<Option<&str>> = words.iter().map(|w| Some(w.as_str())).collect();
+            assert_eq!(decide(&matrix, &words).as_ref(), Ok(call));
+            let has_const = values.contains(&format!("pub const {}:", value_name(&matrix, call)));
+            assert_eq!(fast_path.holds(call), has_const, "{call:?}");
+        }
+    }
+
+    /// When even the calls without qualifiers are over the limit, the fast path is empty:
+    /// every call goes to the proc macro and no const is written.
+    #[test]
+    fn far_over_the_limit_the_fast_path_is_empty() {
+        let matrix = test_matrix::matrix();
+        let fast_path = FastPath::within(&matrix, 18);
+        assert_eq!(fast_path.extent, Extent::Empty);
+        assert!(fast_path.calls(&matrix).is_empty());
+        let text = render_fast_path(&matrix, &test_matrix::sources(), &fast_path);
+        assert!(!text.contains(VALUES_PATH));
+        assert!(text.contains(
+            "macro_rules! speke_supported {\n    \
+             ($($input:tt)*) => { $crate::__speke_supported_slow! { ($($input)*) } };\n}"
+        ));
+        assert!(text.contains("so every call\n/// goes through the proc macro."));
+        // The docs' example is still a call the matrix accepts, now through the proc macro.
+        let example = accepted_calls(&matrix)
+            .into_iter()
+            .find(|call| call.qualifiers != 0)
+            .unwrap();
+        let words = call_words(&matrix, &example).join(", ");
+        assert!(words.ends_with("key_rotation"), "{words}");
+        assert!(text.contains(&format!("speke_supported!({words});")));
+        let values = render_values_fast_path(&matrix, &fast_path);
+        assert!(!values.contains("pub const "));
+        assert!(values.starts_with("// @generated"));
     }
 }
