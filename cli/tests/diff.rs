@@ -68,13 +68,7 @@ fn an_edit_between_two_directories_shows_cell_by_cell() {
     );
     let before = dir.path().join("before");
     let after = dir.path().join("after");
-    let run = support::run(&[
-        "diff",
-        "--from",
-        before.to_str().unwrap(),
-        "--to",
-        after.to_str().unwrap(),
-    ]);
+    let run = diff_dirs(&before, &after, &[]);
     assert_eq!(run.code, 0, "{run:?}");
     let expected = format!(
         "# Changes from {} to {}\n\n\
@@ -117,13 +111,7 @@ fn both_invalid_directories_are_reported() {
     write_matrix(&dir, "a", &[("modes.csv", "id,name\nlive,Live\n")]);
     let missing = dir.path().join("missing");
     let a = dir.path().join("a");
-    let run = support::run(&[
-        "diff",
-        "--from",
-        a.to_str().unwrap(),
-        "--to",
-        missing.to_str().unwrap(),
-    ]);
+    let run = diff_dirs(&a, &missing, &[]);
     assert_eq!(run.code, 1);
     assert_eq!(run.stdout, "");
     assert!(run.stderr.contains("/a/modes.csv:1:"), "{}", run.stderr);
@@ -163,20 +151,12 @@ fn diff_edit(label: &str, replaced: &[(&str, &str)], extra: &[&str]) -> (support
     write_matrix(&dir, "after", replaced);
     let before = dir.path().join("before");
     let after = dir.path().join("after");
-    let mut args = vec![
-        "diff",
-        "--from",
-        before.to_str().unwrap(),
-        "--to",
-        after.to_str().unwrap(),
-    ];
-    args.extend(extra);
     let title = format!(
         "# Changes from {} to {}\n\n",
         before.display(),
         after.display()
     );
-    (support::run(&args), title)
+    (diff_dirs(&before, &after, extra), title)
 }
 
 /// The small matrix's DRM systems, with Widevine's system ID mistyped.
@@ -345,4 +325,17 @@ fn exit_code_says_whether_anything_changed() {
     // Two versions of one matrix compare the same way.
     assert_eq!(run(&["diff", "v1", "v2", "--exit-code"]).code, 1);
     assert_eq!(run(&["diff", "v2", "v2", "--exit-code"]).code, 0);
+}
+
+/// Runs `diff --from FROM --to TO` with extra arguments.
+fn diff_dirs(from: &std::path::Path, to: &std::path::Path, extra: &[&str]) -> support::Run {
+    let mut args = vec![
+        "diff",
+        "--from",
+        from.to_str().unwrap(),
+        "--to",
+        to.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
 }

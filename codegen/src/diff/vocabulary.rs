@@ -366,7 +366,7 @@ pub fn to_value(vocabulary: &VocabularyDiff) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::test_matrix::{edited, matrix, with_files, SCHEMES};
+    use crate::render::test_matrix::{self, edited, matrix, with_files, SCHEMES};
 
     /// Each change as `kind id field: before -> after`, in the diff's order.
     fn changes(diff: &VocabularyDiff) -> Vec<String> {
@@ -492,12 +492,7 @@ mod tests {
         let before = matrix(&[]);
         let after = edited(
             &[
-                (
-                    "versions.csv",
-                    "id,name,aliases,cpix-version,keys,source,as-of\n\
-                     v1,SPEKE v1,,2.0,one,https://example.com/speke,2024-05-01\n\
-                     v3,SPEKE v3,,2.4,several,https://example.com/speke,2024-05-01\n",
-                ),
+                ("versions.csv", test_matrix::VERSIONS_V1_V3),
                 ("speke-v3.csv", "mode,endpoint,playready\nlive,dash,yes\n"),
                 ("modes.csv", "id,name,aliases\nlive,Live,\n"),
                 (

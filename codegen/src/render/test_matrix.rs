@@ -84,3 +84,9 @@ fn compile_files(files: &[(&str, String)]) -> Matrix {
         }
     }
 }
+
+/// A versions file with `v1` and a `v3` that the test matrix lacks, for diffs that add a version.
+#[cfg(feature = "tools")]
+pub const VERSIONS_V1_V3: &str = "id,name,aliases,cpix-version,keys,source,as-of\n\
+    v1,SPEKE v1,,2.0,one,https://example.com/speke,2024-05-01\n\
+    v3,SPEKE v3,,2.4,several,https://example.com/speke,2024-05-01\n";
